@@ -1,0 +1,44 @@
+# nnlesson: two commands on a fresh machine with Python 3.10+.
+#   make lab    set everything up in .venv and open the course in JupyterLab
+#   make test   set everything up in .venv and run every test (lint, unit tests, nbval)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: setup lab test lint unit notebooks lessons check-sync bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[lab,test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab lessons/00_start.ipynb
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m nnlesson.authoring check
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
+		--nbval --nbval-current-env tests lessons solutions
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+notebooks: $(STAMP)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval --nbval-current-env lessons solutions
+
+# Maintainers: after editing solutions/NN_name.ipynb, regenerate and re-execute.
+lessons: $(STAMP)
+	$(BIN)/python -m nnlesson.authoring build $(NAMES)
+
+clean:
+	rm -rf $(VENV) *.egg-info

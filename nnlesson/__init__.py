@@ -1,0 +1,113 @@
+"""nnlesson: the helper package of a course on how a neural network updates its weights.
+
+Modules, in the order the lessons teach them:
+
+=================  ==========  ======================================================
+module             lessons     what it holds
+=================  ==========  ======================================================
+``activations``    01          step, sigmoid, tanh, ReLU, identity and derivatives
+``losses``         02          MSE (mean over samples) and ½·sum of squares
+``layers``         03-04       ``Dense``: forward and backward side by side
+``network``        03-04       ``Network``: layers, named weights w1..wN, gradients
+``gradcheck``      04          central finite differences, relative-error report
+``optimizers``     05-07       GD, momentum, AdaGrad, RMSProp, Adam; schedules
+``data``           05-08       batches and epochs, scaling, splits, toy data sets
+``training``       05-11       ``Trainer`` / ``train``: the loop and its history
+``plots``          all         matplotlib helpers (imported on use)
+``checks``         all         exercise checks with hints
+=================  ==========  ======================================================
+
+``import nnlesson`` needs numpy only; ``nnlesson.plots`` imports matplotlib when used.
+"""
+
+from nnlesson.activations import (
+    ACTIVATIONS,
+    Activation,
+    get_activation,
+    identity,
+    relu,
+    sigmoid,
+    sigmoid_prime,
+    step,
+    tanh,
+)
+from nnlesson.data import (
+    batch_indices,
+    batches_per_epoch,
+    iterate_batches,
+    last_batch_size,
+    minmax_scale,
+    standardize,
+    total_iterations,
+    train_test_split,
+    xor,
+)
+from nnlesson.gradcheck import GradCheckReport, gradient_check, numerical_gradient
+from nnlesson.layers import Dense, init_weights
+from nnlesson.losses import LOSSES, Loss, get_loss, half_sse, mse
+from nnlesson.network import (
+    WORKED_EXAMPLE_INPUTS,
+    WORKED_EXAMPLE_TARGETS,
+    Network,
+    worked_example_network,
+)
+from nnlesson.optimizers import (
+    OPTIMIZERS,
+    AdaGrad,
+    Adam,
+    GradientDescent,
+    Momentum,
+    Optimizer,
+    RMSProp,
+    get_optimizer,
+)
+from nnlesson.training import History, Trainer, TrainingDiverged, train
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ACTIVATIONS",
+    "LOSSES",
+    "OPTIMIZERS",
+    "WORKED_EXAMPLE_INPUTS",
+    "WORKED_EXAMPLE_TARGETS",
+    "Activation",
+    "AdaGrad",
+    "Adam",
+    "Dense",
+    "GradCheckReport",
+    "GradientDescent",
+    "History",
+    "Loss",
+    "Momentum",
+    "Network",
+    "Optimizer",
+    "RMSProp",
+    "Trainer",
+    "TrainingDiverged",
+    "batch_indices",
+    "batches_per_epoch",
+    "get_activation",
+    "get_loss",
+    "get_optimizer",
+    "gradient_check",
+    "half_sse",
+    "identity",
+    "init_weights",
+    "iterate_batches",
+    "last_batch_size",
+    "minmax_scale",
+    "mse",
+    "numerical_gradient",
+    "relu",
+    "sigmoid",
+    "sigmoid_prime",
+    "standardize",
+    "step",
+    "tanh",
+    "total_iterations",
+    "train",
+    "train_test_split",
+    "worked_example_network",
+    "xor",
+]

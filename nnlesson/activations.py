@@ -1,0 +1,141 @@
+r"""Activation functions and their derivatives (lesson 01).
+
+A neuron first forms the weighted sum of its inputs plus a bias,
+
+.. math:: \mathrm{net} = \sum_i w_i x_i + b,
+
+and then passes it through an activation function, :math:`\mathrm{out} = f(\mathrm{net})`.
+Back-propagation needs the derivative :math:`f'(\mathrm{net})`, so every activation
+here comes with it. Each function works element-wise on numpy arrays of any shape.
+
+=========  ==============================  ==============================
+name       :math:`f(z)`                    :math:`f'(z)`
+=========  ==============================  ==============================
+step       1 if z >= 0 else 0              0 (undefined at 0)
+sigmoid    1 / (1 + e^{-z})                f(z) (1 - f(z)),  f'(0) = 0.25
+tanh       tanh z                          1 - tanh^2 z
+relu       max(0, z)                       1 if z > 0 else 0
+identity   z                               1
+=========  ==============================  ==============================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnlesson._validation import check_choice
+
+ArrayFn = Callable[[np.ndarray], np.ndarray]
+
+
+def step(z: np.ndarray) -> np.ndarray:
+    """Threshold (Heaviside) unit of McCulloch-Pitts and the perceptron: 1 if z >= 0, else 0."""
+    z = np.asarray(z, dtype=float) if not isinstance(z, np.ndarray) else z
+    return (z >= 0).astype(z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64)
+
+
+def step_prime(z: np.ndarray) -> np.ndarray:
+    """Derivative of the step: 0 everywhere it exists, so no gradient flows through it.
+
+    This is why the step unit cannot be trained by back-propagation.
+    """
+    z = np.asarray(z)
+    return np.zeros(z.shape, dtype=z.dtype if np.issubdtype(z.dtype, np.floating) else float)
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    r"""Logistic sigmoid :math:`\sigma(z) = 1 / (1 + e^{-z})`.
+
+    Computed through the exact identity :math:`\sigma(z) = \tfrac12(1 + \tanh(z/2))`,
+    which never overflows: ``1 / (1 + np.exp(-z))`` warns "overflow in exp" for
+    z < -709, while this form returns 0.0 there and 1.0 for large z, with no warning,
+    in float64 and float32 alike, and costs the same four numpy operations.
+    """
+    z = np.asarray(z, dtype=float) if not isinstance(z, np.ndarray) else z
+    return 0.5 * np.tanh(0.5 * z) + 0.5
+
+
+def sigmoid_prime(z: np.ndarray) -> np.ndarray:
+    r""":math:`\sigma'(z) = \sigma(z)\,(1 - \sigma(z))`; its largest value is :math:`\sigma'(0) = 0.25`."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def tanh(z: np.ndarray) -> np.ndarray:
+    r"""Hyperbolic tangent, :math:`\tanh z = 2\sigma(2z) - 1`, with values in (-1, 1)."""
+    return np.tanh(z)
+
+
+def tanh_prime(z: np.ndarray) -> np.ndarray:
+    r""":math:`\tanh'(z) = 1 - \tanh^2 z`; its largest value is 1 at z = 0."""
+    t = np.tanh(z)
+    return 1.0 - t * t
+
+
+def relu(z: np.ndarray) -> np.ndarray:
+    """Rectified linear unit, max(0, z)."""
+    return np.maximum(z, 0.0)
+
+
+def relu_prime(z: np.ndarray) -> np.ndarray:
+    """1 where z > 0, else 0 (we take the derivative at exactly 0 to be 0, as PyTorch does)."""
+    z = np.asarray(z)
+    return (z > 0).astype(z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64)
+
+
+def identity(z: np.ndarray) -> np.ndarray:
+    """The identity, f(z) = z: a linear output unit (regression)."""
+    return np.asarray(z)
+
+
+def identity_prime(z: np.ndarray) -> np.ndarray:
+    """f'(z) = 1."""
+    z = np.asarray(z)
+    return np.ones(z.shape, dtype=z.dtype if np.issubdtype(z.dtype, np.floating) else float)
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An activation function together with its derivative.
+
+    Attributes:
+        name: the name used to look it up ("sigmoid", "tanh", ...).
+        f: the function, element-wise.
+        df: its derivative with respect to its input ``z``, element-wise.
+        df_from_output: the same derivative written in terms of the output
+            ``a = f(z)``, as the seeds do for the sigmoid: f'(z) = a (1 - a).
+    """
+
+    name: str
+    f: ArrayFn
+    df: ArrayFn
+    df_from_output: ArrayFn
+
+    def derivative(self, Z: np.ndarray, A: np.ndarray | None = None) -> np.ndarray:
+        """f'(Z); when the output ``A = f(Z)`` is known, computed from it (cheaper)."""
+        return self.df(Z) if A is None else self.df_from_output(A)
+
+    def __call__(self, z: np.ndarray) -> np.ndarray:
+        return self.f(z)
+
+    def __repr__(self) -> str:
+        return f"Activation({self.name!r})"
+
+
+ACTIVATIONS: dict[str, Activation] = {
+    "step": Activation("step", step, step_prime, step_prime),
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, lambda a: a * (1.0 - a)),
+    "tanh": Activation("tanh", tanh, tanh_prime, lambda a: 1.0 - a * a),
+    "relu": Activation("relu", relu, relu_prime, relu_prime),
+    "identity": Activation("identity", identity, identity_prime, identity_prime),
+}
+
+
+def get_activation(activation: str | Activation) -> Activation:
+    """Look up an activation by name (or pass an :class:`Activation` through)."""
+    if isinstance(activation, Activation):
+        return activation
+    return ACTIVATIONS[check_choice(activation, "activation", ACTIVATIONS)]

@@ -1,0 +1,256 @@
+r"""Data: batches, epochs and iterations, scaling, splits and small data sets (lessons 05-08).
+
+Vocabulary (the seeds disagree; the course uses this one throughout):
+
+* **epoch**: one full pass over the training set, every sample used exactly once
+  (optionally in a freshly shuffled order);
+* **batch** (mini-batch): the samples one gradient is computed from; its size b;
+* **iteration**: one update of the weights, i.e. one batch.
+
+With N samples: b = N is full-batch gradient descent (seed 003's "BGD"), b = 1 is
+stochastic gradient descent (SGD), 1 < b < N is mini-batch gradient descent ("MBGD";
+seed 000 calls this one "批量梯度下降"). An epoch has ⌈N/b⌉ iterations if the last,
+smaller batch is kept and ⌊N/b⌋ if it is dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import numpy as np
+
+from nnlesson._validation import (
+    as_float_array,
+    check_finite,
+    check_fraction,
+    check_int,
+    check_positive_number,
+)
+
+
+# ------------------------------------------------------------- counting batches
+def _check_counts(n_samples: int, batch_size: int) -> tuple[int, int]:
+    n = check_int(n_samples, "n_samples", minimum=1)
+    b = check_int(batch_size, "batch_size", minimum=1)
+    if b > n:
+        raise ValueError(
+            f"batch_size ({b}) is larger than the data set ({n} samples). "
+            f"Fix: use batch_size <= {n}; batch_size = {n} is full-batch gradient descent."
+        )
+    return n, b
+
+
+def batches_per_epoch(n_samples: int, batch_size: int, drop_last: bool = False) -> int:
+    """Iterations in one epoch: ⌈N/b⌉ keeping the last partial batch, ⌊N/b⌋ dropping it.
+
+    >>> batches_per_epoch(50000, 256), batches_per_epoch(50000, 256, drop_last=True)
+    (196, 195)
+    """
+    n, b = _check_counts(n_samples, batch_size)
+    return n // b if drop_last else math.ceil(n / b)
+
+
+def last_batch_size(n_samples: int, batch_size: int, drop_last: bool = False) -> int:
+    """How many samples the epoch's last batch holds (b when N is a multiple of b).
+
+    >>> last_batch_size(50000, 256)
+    80
+    """
+    n, b = _check_counts(n_samples, batch_size)
+    return b if drop_last or n % b == 0 else n % b
+
+
+def total_iterations(n_samples: int, batch_size: int, epochs: int, drop_last: bool = False) -> int:
+    """Iterations (weight updates) in ``epochs`` epochs.
+
+    >>> total_iterations(50000, 256, 10)
+    1960
+    """
+    epochs = check_int(epochs, "epochs", minimum=0)
+    return epochs * batches_per_epoch(n_samples, batch_size, drop_last)
+
+
+def batch_indices(
+    n_samples: int,
+    batch_size: int,
+    *,
+    shuffle: bool = True,
+    rng: np.random.Generator | None = None,
+    drop_last: bool = False,
+) -> list[np.ndarray]:
+    """The index arrays of one epoch's batches: a permutation of 0..N-1 cut into pieces.
+
+    Every sample appears exactly once (or, with ``drop_last``, at most once): an epoch
+    is a pass over the data, not N/b draws with replacement.
+    """
+    n, b = _check_counts(n_samples, batch_size)
+    if shuffle:
+        if rng is None:
+            raise ValueError(
+                "shuffle=True needs a random generator: pass rng=np.random.default_rng(seed)."
+            )
+        order = rng.permutation(n)
+    else:
+        order = np.arange(n)
+    stop = (n // b) * b if drop_last else n
+    return [order[i : i + b] for i in range(0, stop, b)]
+
+
+def iterate_batches(
+    X: np.ndarray,
+    Y: np.ndarray,
+    batch_size: int,
+    *,
+    shuffle: bool = True,
+    rng: np.random.Generator | None = None,
+    drop_last: bool = False,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Yield ``(X_batch, Y_batch)`` pairs covering one epoch."""
+    X, Y = check_dataset(X, Y)
+    for idx in batch_indices(len(X), batch_size, shuffle=shuffle, rng=rng, drop_last=drop_last):
+        yield X[idx], Y[idx]
+
+
+def check_dataset(X: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
+    """Return (X, Y) as 2-D float arrays with matching lengths and no NaN/inf, or raise."""
+    X = as_float_array(X, "X", ndim=2)
+    Y = as_float_array(Y, "Y")
+    if Y.ndim == 1:
+        raise ValueError(
+            f"Y must be 2-D (samples, outputs); got shape {Y.shape}. "
+            f"Fix: Y.reshape(-1, 1) for a single output."
+        )
+    if Y.ndim != 2:
+        raise ValueError(f"Y must be 2-D (samples, outputs); got shape {Y.shape}.")
+    if len(X) != len(Y):
+        raise ValueError(
+            f"X has {len(X)} samples but Y has {len(Y)}; they must have the same number of rows."
+        )
+    check_finite(X, "X")
+    check_finite(Y, "Y")
+    return X, Y
+
+
+# -------------------------------------------------------------------- scaling
+def minmax_scale(
+    X: np.ndarray, low: float = -1.0, high: float = 1.0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""Scale each column linearly onto [low, high], as MATLAB's ``premnmx`` does (seed 004):
+
+    .. math:: x' = \text{low} + (\text{high}-\text{low})\,\frac{x - \min x}{\max x - \min x}.
+
+    Returns ``(X_scaled, col_min, col_max)``; scale new data with the *same* min and max
+    (:func:`minmax_apply`). A constant column is mapped to the middle of the interval.
+    """
+    X = as_float_array(X, "X", ndim=2)
+    check_finite(X, "X")
+    if not low < high:
+        raise ValueError(f"low must be smaller than high; got low={low}, high={high}.")
+    col_min, col_max = X.min(axis=0), X.max(axis=0)
+    return minmax_apply(X, col_min, col_max, low, high), col_min, col_max
+
+
+def minmax_apply(
+    X: np.ndarray, col_min: np.ndarray, col_max: np.ndarray, low: float = -1.0, high: float = 1.0
+) -> np.ndarray:
+    """Apply a min-max scaling found by :func:`minmax_scale` to (new) data."""
+    X = as_float_array(X, "X", ndim=2)
+    span = np.where(col_max > col_min, col_max - col_min, 1.0)
+    unit = np.where(col_max > col_min, (X - col_min) / span, 0.5)
+    return low + (high - low) * unit
+
+
+def standardize(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""Shift and scale each column to mean 0 and standard deviation 1: :math:`x' = (x-\mu)/\sigma`.
+
+    Returns ``(X_scaled, mean, std)``; a constant column is only centred.
+    """
+    X = as_float_array(X, "X", ndim=2)
+    check_finite(X, "X")
+    mean, std = X.mean(axis=0), X.std(axis=0)
+    return (X - mean) / np.where(std > 0, std, 1.0), mean, std
+
+
+def train_test_split(
+    X: np.ndarray,
+    Y: np.ndarray,
+    test_fraction: float = 0.25,
+    *,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Shuffle and split into training and test ("checking", seed 004) sets.
+
+    Returns ``(X_train, Y_train, X_test, Y_test)``; at least one sample on each side.
+    """
+    X, Y = check_dataset(X, Y)
+    frac = check_fraction(test_fraction, "test_fraction", low_open=True)
+    n = len(X)
+    if n < 2:
+        raise ValueError(f"Need at least 2 samples to split; got {n}.")
+    n_test = min(max(1, round(n * frac)), n - 1)
+    order = rng.permutation(n)
+    test, train = order[:n_test], order[n_test:]
+    return X[train], Y[train], X[test], Y[test]
+
+
+# ----------------------------------------------------------------- data sets
+def xor() -> tuple[np.ndarray, np.ndarray]:
+    """The four XOR points, X of shape (4, 2) and Y of shape (4, 1), in seed 002's order."""
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    return X, Y
+
+
+def seed_regression() -> tuple[np.ndarray, np.ndarray]:
+    """Seed 003's linear-regression points: X with a column of ones, y = x + 1.
+
+    Returns ``X = [[1,2],[1,3],[1,4],[1,5]]`` (float) and ``y = [3,4,5,6]`` as a
+    1-D float array, exactly as the seed's ``gradient_descent`` expects them.
+    """
+    X = np.array([[1.0, 2.0], [1.0, 3.0], [1.0, 4.0], [1.0, 5.0]])
+    y = np.array([3.0, 4.0, 5.0, 6.0])
+    return X, y
+
+
+def moons(
+    n_samples: int = 200, noise: float = 0.1, *, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaving half circles (labels 0 and 1), with Gaussian noise. Y has shape (n, 1)."""
+    n = check_int(n_samples, "n_samples", minimum=2)
+    noise = check_positive_number(noise, "noise", allow_zero=True)
+    n0 = n // 2
+    n1 = n - n0
+    t0 = np.linspace(0, np.pi, n0)
+    t1 = np.linspace(0, np.pi, n1)
+    X = np.vstack(
+        [
+            np.column_stack([np.cos(t0), np.sin(t0)]),
+            np.column_stack([1 - np.cos(t1), 0.5 - np.sin(t1)]),
+        ]
+    )
+    X = X + noise * rng.standard_normal(X.shape)
+    Y = np.concatenate([np.zeros(n0), np.ones(n1)]).reshape(-1, 1)
+    return X, Y
+
+
+def circles(
+    n_samples: int = 200, noise: float = 0.05, factor: float = 0.5, *, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """A small circle (label 1) inside a large one (label 0), radius ratio ``factor``."""
+    n = check_int(n_samples, "n_samples", minimum=2)
+    noise = check_positive_number(noise, "noise", allow_zero=True)
+    factor = check_fraction(factor, "factor", low_open=True)
+    n_out = n // 2
+    n_in = n - n_out
+    t_out = np.linspace(0, 2 * np.pi, n_out, endpoint=False)
+    t_in = np.linspace(0, 2 * np.pi, n_in, endpoint=False)
+    X = np.vstack(
+        [
+            np.column_stack([np.cos(t_out), np.sin(t_out)]),
+            factor * np.column_stack([np.cos(t_in), np.sin(t_in)]),
+        ]
+    )
+    X = X + noise * rng.standard_normal(X.shape)
+    Y = np.concatenate([np.zeros(n_out), np.ones(n_in)]).reshape(-1, 1)
+    return X, Y

@@ -1,0 +1,288 @@
+r"""A multi-layer network: forward, backward and named weights (lessons 03-04).
+
+A :class:`Network` is a list of :class:`~nnlesson.layers.Dense` layers. ``forward``
+runs them in order; ``backward`` runs them in reverse, each layer turning
+:math:`\partial L/\partial A` from above into its own gradients and the
+:math:`\partial L/\partial X` it passes down (the δ recursion).
+
+Parameters are addressed two ways:
+
+* by matrix: ``"W1"``, ``"b1"``, ``"W2"``, ... (layer numbers start at 1);
+* by single weight, numbered as the classic 2-2-2 worked example numbers them:
+  layer by layer, and within a layer unit by unit, each unit's incoming weights in
+  input order. For the 2-2-2 net this gives ``w1`` (i1→h1), ``w2`` (i2→h1),
+  ``w3`` (i1→h2), ``w4`` (i2→h2), ``w5`` (h1→o1), ``w6`` (h2→o1), ``w7`` (h1→o2),
+  ``w8`` (h2→o2). So ``w_k`` is ``W_l[i, j]`` for the k-th (layer l, unit j, input i).
+
+Parameters are plain arrays owned by the layers. Optimizers return *new* arrays, and
+:meth:`Network.set_parameters` puts them back, so nothing relies on in-place updates
+of shared references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from nnlesson._validation import as_float_array, check_int
+from nnlesson.activations import Activation
+from nnlesson.layers import Dense
+from nnlesson.losses import Loss, get_loss
+
+Params = dict[str, np.ndarray]
+
+
+class Network:
+    """A feed-forward network of dense layers.
+
+    Args:
+        layers: the layers, input side first; each layer's ``n_in`` must equal the
+            previous layer's ``n_out``.
+    """
+
+    def __init__(self, layers: Sequence[Dense]) -> None:
+        layers = list(layers)
+        if not layers:
+            raise ValueError("A Network needs at least one layer; got an empty list.")
+        for k, (below, above) in enumerate(zip(layers, layers[1:]), start=1):
+            if below.n_out != above.n_in:
+                raise ValueError(
+                    f"Layer {k} has {below.n_out} outputs but layer {k + 1} expects "
+                    f"{above.n_in} inputs. Fix: make consecutive layer sizes agree."
+                )
+        self.layers: list[Dense] = layers
+        self._weight_index = self._build_weight_index()
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(
+        cls,
+        sizes: Sequence[int],
+        activation: str | Activation = "sigmoid",
+        output_activation: str | Activation | None = None,
+        *,
+        init: str = "xavier",
+        scale: float = 1.0,
+        rng: np.random.Generator | int | None = None,
+    ) -> Network:
+        """A network with layer sizes ``sizes`` (inputs first), e.g. ``[2, 4, 1]``.
+
+        Hidden layers use ``activation``; the output layer uses ``output_activation``
+        (default: the same as the hidden layers). Weights come from
+        :func:`~nnlesson.layers.init_weights` with ``init`` and ``scale``; biases start at 0.
+        ``rng`` is a ``numpy.random.Generator`` or an integer seed.
+        """
+        sizes = list(sizes)
+        if len(sizes) < 2:
+            raise ValueError(
+                f"sizes must list at least an input and an output size, e.g. [2, 4, 1]; "
+                f"got {sizes}."
+            )
+        for k, n in enumerate(sizes):
+            check_int(n, f"sizes[{k}]", minimum=1)
+        rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        out_act = activation if output_activation is None else output_activation
+        layers = [
+            Dense.random(
+                n_in,
+                n_out,
+                out_act if k == len(sizes) - 2 else activation,
+                init=init,
+                rng=rng,
+                scale=scale,
+            )
+            for k, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]))
+        ]
+        return cls(layers)
+
+    @property
+    def sizes(self) -> list[int]:
+        """Layer sizes, inputs first, e.g. ``[2, 2, 2]``."""
+        return [self.layers[0].n_in] + [layer.n_out for layer in self.layers]
+
+    # ------------------------------------------------------- forward and backward
+    def forward(self, X: np.ndarray) -> np.ndarray:
+        """Outputs for a batch ``X`` of shape ``(n, n_inputs)``; every layer caches X, Z, A."""
+        A = as_float_array(X, "X", ndim=2) if not isinstance(X, np.ndarray) or X.ndim != 2 else X
+        if not np.issubdtype(A.dtype, np.floating):
+            A = A.astype(np.float64)
+        if A.shape[1] != self.layers[0].n_in:
+            raise ValueError(
+                f"X has {A.shape[1]} features per sample (shape {A.shape}) but the first "
+                f"layer expects {self.layers[0].n_in}. Fix: X must be (batch, "
+                f"{self.layers[0].n_in})."
+            )
+        for layer in self.layers:
+            A = layer.forward(A)
+        return A
+
+    __call__ = forward
+
+    def backward(self, dL_dY: np.ndarray) -> np.ndarray:
+        """Back-propagate ``dL_dY`` (gradient of the loss w.r.t. the outputs) through every layer.
+
+        Returns dL/dX for the inputs; each layer keeps its ``delta``, ``dL_dW``, ``dL_db``.
+        """
+        grad = dL_dY
+        for layer in reversed(self.layers):
+            grad = layer.backward(grad)
+        return grad
+
+    def loss_and_gradients(
+        self, X: np.ndarray, Y: np.ndarray, loss: str | Loss = "mse"
+    ) -> tuple[float, Params]:
+        """One forward and one backward pass: the loss on (X, Y) and every gradient."""
+        loss_fn = get_loss(loss)
+        Y_hat = self.forward(X)
+        Y = as_float_array(Y, "Y", ndim=2)
+        if Y.shape != Y_hat.shape:
+            raise ValueError(
+                f"Y has shape {Y.shape} but the network outputs shape {Y_hat.shape}. "
+                f"Fix: targets need one row per sample and {Y_hat.shape[1]} column(s)."
+            )
+        value = loss_fn.value(Y_hat, Y)
+        self.backward(loss_fn.gradient(Y_hat, Y))
+        return value, self.gradients()
+
+    # ---------------------------------------------------------------- parameters
+    def parameters(self) -> Params:
+        """The trainable parameters as ``{"W1": ..., "b1": ..., "W2": ...}`` (the arrays themselves)."""
+        params: Params = {}
+        for k, layer in enumerate(self.layers, start=1):
+            params[f"W{k}"] = layer.W
+            if layer.train_bias:
+                params[f"b{k}"] = layer.b
+        return params
+
+    def gradients(self) -> Params:
+        """Gradients from the last :meth:`backward`, keyed like :meth:`parameters`."""
+        grads: Params = {}
+        for k, layer in enumerate(self.layers, start=1):
+            if layer.dL_dW is None:
+                raise RuntimeError("No gradients yet: call backward() (or loss_and_gradients).")
+            grads[f"W{k}"] = layer.dL_dW
+            if layer.train_bias:
+                grads[f"b{k}"] = layer.dL_db
+        return grads
+
+    def set_parameters(self, params: Params) -> None:
+        """Replace parameters by name (``"W1"``, ``"b2"``, ...) with new arrays of the same shape."""
+        for name, value in params.items():
+            layer, attr = self._locate(name)
+            old = getattr(layer, attr)
+            new = np.asarray(value, dtype=old.dtype)
+            if new.shape != old.shape:
+                raise ValueError(
+                    f"Parameter {name} has shape {old.shape}; the new value has shape {new.shape}."
+                )
+            setattr(layer, attr, new)
+
+    def copy(self) -> Network:
+        """An independent copy (same weights, no shared arrays)."""
+        return Network(
+            [
+                Dense(layer.W, layer.b, layer.activation, train_bias=layer.train_bias)
+                for layer in self.layers
+            ]
+        )
+
+    def _locate(self, name: str) -> tuple[Dense, str]:
+        if (
+            isinstance(name, str)
+            and len(name) >= 2
+            and name[0] in "Wb"
+            and name[1:].isdigit()
+            and 1 <= int(name[1:]) <= len(self.layers)
+        ):
+            return self.layers[int(name[1:]) - 1], name[0]
+        valid = [f"{p}{k}" for k in range(1, len(self.layers) + 1) for p in "Wb"]
+        raise KeyError(f"Unknown parameter {name!r}. Valid names: {', '.join(valid)}.")
+
+    # ------------------------------------------------------------- named weights
+    def _build_weight_index(self) -> dict[str, tuple[int, int, int]]:
+        index: dict[str, tuple[int, int, int]] = {}
+        k = 1
+        for layer_no, layer in enumerate(self.layers):
+            for j in range(layer.n_out):
+                for i in range(layer.n_in):
+                    index[f"w{k}"] = (layer_no, i, j)
+                    k += 1
+        return index
+
+    def weight_position(self, name: str) -> tuple[str, tuple[int, int]]:
+        """Where single weight ``name`` lives: e.g. ``"w5"`` → ``("W2", (0, 0))``."""
+        if name not in self._weight_index:
+            last = len(self._weight_index)
+            raise KeyError(f"Unknown weight {name!r}: this network has weights w1 ... w{last}.")
+        layer_no, i, j = self._weight_index[name]
+        return f"W{layer_no + 1}", (i, j)
+
+    def weight(self, name: str) -> float:
+        """The value of a single weight, e.g. ``net.weight("w5")``."""
+        matrix, (i, j) = self.weight_position(name)
+        return float(self.layers[int(matrix[1:]) - 1].W[i, j])
+
+    def set_weight(self, name: str, value: float) -> None:
+        """Set a single weight, e.g. ``net.set_weight("w5", 0.4)`` (a new array, not in place)."""
+        matrix, (i, j) = self.weight_position(name)
+        layer = self.layers[int(matrix[1:]) - 1]
+        W = layer.W.copy()
+        W[i, j] = value
+        layer.W = W
+
+    def gradient(self, name: str) -> float:
+        """dL/d(weight) for a single weight or a whole-layer shared bias.
+
+        ``"w5"`` gives one entry of dL/dW2. ``"b1"`` gives the gradient for a bias shared
+        by every unit of layer 1 (the sum of the per-unit bias gradients), as in the
+        worked example where one b1 feeds both hidden units.
+        """
+        if name in self._weight_index:
+            layer_no, i, j = self._weight_index[name]
+            dW = self.layers[layer_no].dL_dW
+            if dW is None:
+                raise RuntimeError("No gradients yet: call backward() (or loss_and_gradients).")
+            return float(dW[i, j])
+        layer, attr = self._locate(name)
+        if attr != "b":
+            raise KeyError(f"gradient() takes w1 ... w{len(self._weight_index)} or b1, b2, ...")
+        if layer.dL_db is None:
+            raise RuntimeError("No gradients yet: call backward() (or loss_and_gradients).")
+        return float(layer.dL_db.sum())
+
+    def named_weights(self) -> dict[str, float]:
+        """All single weights by name: ``{"w1": 0.15, "w2": 0.2, ...}``."""
+        return {name: self.weight(name) for name in self._weight_index}
+
+    def named_gradients(self) -> dict[str, float]:
+        """dL/dw for every single weight, by name, from the last backward pass."""
+        return {name: self.gradient(name) for name in self._weight_index}
+
+    def __repr__(self) -> str:
+        acts = ", ".join(layer.activation.name for layer in self.layers)
+        return f"Network(sizes={self.sizes}, activations=[{acts}])"
+
+
+# --------------------------------------------------------------------------------
+# The classic 2-2-2 worked example of seed 004.
+WORKED_EXAMPLE_INPUTS = np.array([[0.05, 0.10]])
+WORKED_EXAMPLE_TARGETS = np.array([[0.01, 0.99]])
+
+
+def worked_example_network(*, train_bias: bool = False) -> Network:
+    """The 2-2-2 sigmoid network of the classic step-by-step example (seed 004).
+
+    Inputs i1 = 0.05, i2 = 0.10 (:data:`WORKED_EXAMPLE_INPUTS`); targets 0.01, 0.99
+    (:data:`WORKED_EXAMPLE_TARGETS`); w1 ... w8 = 0.15, 0.20, 0.25, 0.30, 0.40, 0.45,
+    0.50, 0.55; one bias per layer, b1 = 0.35 (both hidden units) and b2 = 0.60 (both
+    outputs). The example keeps its biases fixed, so ``train_bias`` is False by default.
+    """
+    W1 = np.array([[0.15, 0.25], [0.20, 0.30]])  # W1[i, j]: input i -> hidden j
+    W2 = np.array([[0.40, 0.50], [0.45, 0.55]])  # W2[i, j]: hidden i -> output j
+    return Network(
+        [
+            Dense(W1, 0.35, "sigmoid", train_bias=train_bias),
+            Dense(W2, 0.60, "sigmoid", train_bias=train_bias),
+        ]
+    )

@@ -1,0 +1,318 @@
+r"""Optimizers: how a gradient becomes a weight update (lessons 05-07).
+
+Every optimizer has the same small interface, with its state out in the open::
+
+    opt = Adam(lr=0.01)
+    state = opt.init(params)                      # velocities, moments, step count ...
+    params, state = opt.step(params, grads, state)
+
+``params`` and ``grads`` are dicts of arrays keyed alike (``{"W1": ..., "b1": ...}``).
+``step`` returns *new* arrays and a *new* state; it never changes its arguments in
+place, so a learner can keep the old weights and compare, and a test can check one
+step against the formula by hand. ``print(state)`` shows what the optimizer remembers.
+
+Notation: :math:`w` a parameter, :math:`g = \partial L/\partial w` its gradient,
+:math:`\eta` the learning rate (seed 003's η, seed 000's α), :math:`t = 1, 2, \dots`
+the step count.
+
+The learning rate may be a number or a schedule: a function of the step number
+``t`` (starting at 1) returning the rate, such as :func:`step_decay`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnlesson._validation import check_choice, check_fraction, check_positive_number
+
+Params = dict[str, np.ndarray]
+Schedule = Callable[[int], float]
+LearningRate = float | Schedule
+
+
+# ----------------------------------------------------------------- schedules
+def constant(lr: float) -> Schedule:
+    r"""The same rate every step: :math:`\eta_t = \eta`."""
+    lr = check_positive_number(lr, "lr")
+    return lambda t: lr
+
+
+def step_decay(lr: float, factor: float = 0.5, every: int = 100) -> Schedule:
+    r"""Multiply the rate by ``factor`` every ``every`` steps: :math:`\eta_t = \eta\,\gamma^{\lfloor (t-1)/k \rfloor}`."""
+    lr = check_positive_number(lr, "lr")
+    factor = check_fraction(factor, "factor", low_open=True)
+    if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+        raise ValueError(f"every must be a whole number >= 1; got {every!r}.")
+    return lambda t: lr * factor ** ((t - 1) // every)
+
+
+def exponential_decay(lr: float, rate: float = 0.99) -> Schedule:
+    r"""Shrink the rate a little every step: :math:`\eta_t = \eta\,\gamma^{t-1}`."""
+    lr = check_positive_number(lr, "lr")
+    rate = check_fraction(rate, "rate", low_open=True)
+    return lambda t: lr * rate ** (t - 1)
+
+
+def inverse_time_decay(lr: float, decay: float = 0.01) -> Schedule:
+    r""":math:`\eta_t = \eta / (1 + d\,(t-1))`, the classic schedule that satisfies the Robbins-Monro conditions."""
+    lr = check_positive_number(lr, "lr")
+    decay = check_positive_number(decay, "decay", allow_zero=True)
+    return lambda t: lr / (1.0 + decay * (t - 1))
+
+
+def _check_lr(lr: LearningRate) -> LearningRate:
+    if callable(lr):
+        return lr
+    return check_positive_number(lr, "lr")
+
+
+def _rate(lr: LearningRate, t: int) -> float:
+    return lr(t) if callable(lr) else lr
+
+
+def _check_grads(params: Params, grads: Params) -> None:
+    if params.keys() != grads.keys():
+        raise KeyError(
+            f"params and grads must have the same names; params has {sorted(params)}, "
+            f"grads has {sorted(grads)}."
+        )
+    for name, p in params.items():
+        if grads[name].shape != p.shape:
+            raise ValueError(
+                f"grads[{name!r}] has shape {grads[name].shape} but params[{name!r}] has "
+                f"shape {p.shape}."
+            )
+
+
+def _zeros_like(params: Params) -> Params:
+    return {name: np.zeros_like(p, dtype=np.result_type(p, 0.0)) for name, p in params.items()}
+
+
+# -------------------------------------------------------------------- states
+@dataclass
+class GDState:
+    """Plain gradient descent remembers nothing but the step count ``t``."""
+
+    t: int = 0
+
+
+@dataclass
+class MomentumState:
+    """The velocity ``v`` of every parameter, and the step count ``t``."""
+
+    v: Params = field(default_factory=dict)
+    t: int = 0
+
+
+@dataclass
+class AccumulatorState:
+    """A running sum or average ``s`` of squared gradients (AdaGrad, RMSProp), and ``t``."""
+
+    s: Params = field(default_factory=dict)
+    t: int = 0
+
+
+@dataclass
+class AdamState:
+    """Adam's first moment ``m``, second moment ``v`` and the step count ``t``."""
+
+    m: Params = field(default_factory=dict)
+    v: Params = field(default_factory=dict)
+    t: int = 0
+
+
+# ---------------------------------------------------------------- optimizers
+class Optimizer:
+    """The shared interface: ``init(params) -> state`` and ``step(params, grads, state)``."""
+
+    lr: LearningRate
+
+    def init(self, params: Params):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def step(self, params: Params, grads: Params, state):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())
+        return f"{type(self).__name__}({args})"
+
+
+class GradientDescent(Optimizer):
+    r"""Plain (stochastic) gradient descent, seed 000's rule:
+
+    .. math:: w \leftarrow w - \eta\, g .
+
+    Whether this is full-batch, stochastic or mini-batch gradient descent depends only
+    on how many samples the gradient was computed from (see :mod:`nnlesson.data`).
+    """
+
+    def __init__(self, lr: LearningRate = 0.1) -> None:
+        self.lr = _check_lr(lr)
+
+    def init(self, params: Params) -> GDState:
+        return GDState()
+
+    def step(self, params: Params, grads: Params, state: GDState) -> tuple[Params, GDState]:
+        _check_grads(params, grads)
+        t = state.t + 1
+        lr = _rate(self.lr, t)
+        return {name: p - lr * grads[name] for name, p in params.items()}, GDState(t)
+
+
+class Momentum(Optimizer):
+    r"""Gradient descent with momentum (heavy ball), learning rate *outside* the velocity:
+
+    .. math::
+        v \leftarrow \beta\, v + g, \qquad w \leftarrow w - \eta\, v .
+
+    This is PyTorch's ``SGD(momentum=β)`` convention (with ``dampening=0``). The
+    textbook form keeps the rate inside, :math:`v \leftarrow \beta v - \eta g,\ w \leftarrow w + v`;
+    the two give the same path while :math:`\eta` is constant and differ once a
+    schedule changes it. With ``nesterov=True`` the step uses the look-ahead gradient
+    form :math:`w \leftarrow w - \eta\,(g + \beta v)`, as PyTorch does.
+    """
+
+    def __init__(self, lr: LearningRate = 0.1, beta: float = 0.9, nesterov: bool = False) -> None:
+        self.lr = _check_lr(lr)
+        self.beta = check_fraction(beta, "beta")
+        self.nesterov = bool(nesterov)
+
+    def init(self, params: Params) -> MomentumState:
+        return MomentumState(v=_zeros_like(params), t=0)
+
+    def step(
+        self, params: Params, grads: Params, state: MomentumState
+    ) -> tuple[Params, MomentumState]:
+        _check_grads(params, grads)
+        t = state.t + 1
+        lr = _rate(self.lr, t)
+        v = {name: self.beta * state.v[name] + g for name, g in grads.items()}
+        if self.nesterov:
+            direction = {name: grads[name] + self.beta * v[name] for name in params}
+        else:
+            direction = v
+        new = {name: p - lr * direction[name] for name, p in params.items()}
+        return new, MomentumState(v=v, t=t)
+
+
+class AdaGrad(Optimizer):
+    r"""AdaGrad: each weight's rate shrinks with the sum of its squared gradients:
+
+    .. math::
+        s \leftarrow s + g^2, \qquad w \leftarrow w - \frac{\eta}{\sqrt{s} + \epsilon}\, g .
+
+    ε = 1e-10 by default, PyTorch's value (added outside the square root, as PyTorch does).
+    """
+
+    def __init__(self, lr: LearningRate = 0.1, eps: float = 1e-10) -> None:
+        self.lr = _check_lr(lr)
+        self.eps = check_positive_number(eps, "eps")
+
+    def init(self, params: Params) -> AccumulatorState:
+        return AccumulatorState(s=_zeros_like(params), t=0)
+
+    def step(
+        self, params: Params, grads: Params, state: AccumulatorState
+    ) -> tuple[Params, AccumulatorState]:
+        _check_grads(params, grads)
+        t = state.t + 1
+        lr = _rate(self.lr, t)
+        s = {name: state.s[name] + g * g for name, g in grads.items()}
+        new = {
+            name: p - lr * grads[name] / (np.sqrt(s[name]) + self.eps) for name, p in params.items()
+        }
+        return new, AccumulatorState(s=s, t=t)
+
+
+class RMSProp(Optimizer):
+    r"""RMSProp: like AdaGrad, but with a running *average* of squared gradients:
+
+    .. math::
+        s \leftarrow \rho\, s + (1-\rho)\, g^2, \qquad
+        w \leftarrow w - \frac{\eta}{\sqrt{s} + \epsilon}\, g .
+
+    ρ = 0.9 and ε = 1e-8 by default (PyTorch uses ρ = 0.99 and the same ε placement).
+    """
+
+    def __init__(self, lr: LearningRate = 0.01, rho: float = 0.9, eps: float = 1e-8) -> None:
+        self.lr = _check_lr(lr)
+        self.rho = check_fraction(rho, "rho")
+        self.eps = check_positive_number(eps, "eps")
+
+    def init(self, params: Params) -> AccumulatorState:
+        return AccumulatorState(s=_zeros_like(params), t=0)
+
+    def step(
+        self, params: Params, grads: Params, state: AccumulatorState
+    ) -> tuple[Params, AccumulatorState]:
+        _check_grads(params, grads)
+        t = state.t + 1
+        lr = _rate(self.lr, t)
+        s = {name: self.rho * state.s[name] + (1.0 - self.rho) * g * g for name, g in grads.items()}
+        new = {
+            name: p - lr * grads[name] / (np.sqrt(s[name]) + self.eps) for name, p in params.items()
+        }
+        return new, AccumulatorState(s=s, t=t)
+
+
+class Adam(Optimizer):
+    r"""Adam (Kingma & Ba, 2015): momentum on the gradient and RMSProp's scaling, bias-corrected:
+
+    .. math::
+        m &\leftarrow \beta_1 m + (1-\beta_1)\, g, \qquad
+        v \leftarrow \beta_2 v + (1-\beta_2)\, g^2, \\
+        \hat m &= \frac{m}{1-\beta_1^t}, \qquad \hat v = \frac{v}{1-\beta_2^t}, \qquad
+        w \leftarrow w - \eta\, \frac{\hat m}{\sqrt{\hat v} + \epsilon}.
+
+    Defaults β1 = 0.9, β2 = 0.999, ε = 1e-8, as in the paper, PyTorch and optax
+    (Deep Learning from Scratch uses 1e-7, d2l 1e-6). ε is added outside the root.
+    """
+
+    def __init__(
+        self,
+        lr: LearningRate = 0.001,
+        beta1: float = 0.9,
+        beta2: float = 0.999,
+        eps: float = 1e-8,
+    ) -> None:
+        self.lr = _check_lr(lr)
+        self.beta1 = check_fraction(beta1, "beta1")
+        self.beta2 = check_fraction(beta2, "beta2")
+        self.eps = check_positive_number(eps, "eps")
+
+    def init(self, params: Params) -> AdamState:
+        return AdamState(m=_zeros_like(params), v=_zeros_like(params), t=0)
+
+    def step(self, params: Params, grads: Params, state: AdamState) -> tuple[Params, AdamState]:
+        _check_grads(params, grads)
+        t = state.t + 1
+        lr = _rate(self.lr, t)
+        b1, b2 = self.beta1, self.beta2
+        m = {name: b1 * state.m[name] + (1.0 - b1) * g for name, g in grads.items()}
+        v = {name: b2 * state.v[name] + (1.0 - b2) * g * g for name, g in grads.items()}
+        c1, c2 = 1.0 - b1**t, 1.0 - b2**t
+        new = {
+            name: p - lr * (m[name] / c1) / (np.sqrt(v[name] / c2) + self.eps)
+            for name, p in params.items()
+        }
+        return new, AdamState(m=m, v=v, t=t)
+
+
+OPTIMIZERS: dict[str, type[Optimizer]] = {
+    "gd": GradientDescent,
+    "momentum": Momentum,
+    "adagrad": AdaGrad,
+    "rmsprop": RMSProp,
+    "adam": Adam,
+}
+
+
+def get_optimizer(optimizer: str | Optimizer, **kwargs: float) -> Optimizer:
+    """An optimizer by name (``"gd"``, ``"momentum"``, ``"adagrad"``, ``"rmsprop"``, ``"adam"``)."""
+    if isinstance(optimizer, Optimizer):
+        return optimizer
+    return OPTIMIZERS[check_choice(optimizer, "optimizer", OPTIMIZERS)](**kwargs)

@@ -1,0 +1,175 @@
+"""Matplotlib helpers shared by the lessons.
+
+Imported on use (``from nnlesson import plots``), so ``import nnlesson`` stays numpy-only.
+Every function draws on an ``ax`` you pass (or a new figure) and returns the ``Axes``.
+Text on figures is plain ASCII/English so that no font warning can reach a notebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+
+from nnlesson.activations import ACTIVATIONS
+from nnlesson.network import Network
+
+
+def _axes(ax: Axes | None, figsize: tuple[float, float] = (6.0, 4.0)) -> Axes:
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def plot_activations(
+    names: Sequence[str] = ("step", "sigmoid", "tanh", "relu"),
+    z: np.ndarray | None = None,
+    *,
+    derivatives: bool = True,
+) -> plt.Figure:
+    """One panel per activation: f(z) and, dashed, f'(z)."""
+    z = np.linspace(-5, 5, 401) if z is None else np.asarray(z, dtype=float)
+    fig, axes = plt.subplots(1, len(names), figsize=(3.2 * len(names), 3.0), squeeze=False)
+    for ax, name in zip(axes[0], names):
+        act = ACTIVATIONS[name]
+        ax.plot(z, act.f(z), label="f(z)")
+        if derivatives:
+            ax.plot(z, act.df(z), "--", label="f'(z)")
+        ax.axhline(0, color="0.8", lw=0.8)
+        ax.axvline(0, color="0.8", lw=0.8)
+        ax.set_title(name)
+        ax.set_xlabel("z")
+        ax.legend(loc="upper left", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_loss(
+    losses: Sequence[float] | dict[str, Sequence[float]],
+    *,
+    ax: Axes | None = None,
+    xlabel: str = "iteration",
+    ylabel: str = "loss",
+    log: bool = False,
+    title: str | None = None,
+) -> Axes:
+    """A loss curve, or several (a dict label -> values) on one axes."""
+    ax = _axes(ax)
+    curves = losses if isinstance(losses, dict) else {None: losses}
+    for label, values in curves.items():
+        values = np.asarray(values, dtype=float)
+        ax.plot(np.arange(1, len(values) + 1), values, label=label)
+    if log:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    if isinstance(losses, dict):
+        ax.legend()
+    return ax
+
+
+def draw_network(
+    net: Network,
+    X: np.ndarray | None = None,
+    *,
+    ax: Axes | None = None,
+    input_names: Sequence[str] | None = None,
+    layer_prefixes: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw a small network: nodes, every weight on its edge by name and value, and,
+    if ``X`` (one sample) is given, each unit's net and out values from a forward pass.
+    """
+    ax = _axes(ax, (8.0, 4.5))
+    sizes = net.sizes
+    values: list[np.ndarray] = []
+    nets: list[np.ndarray] = []
+    if X is not None:
+        net.forward(np.atleast_2d(np.asarray(X, dtype=float)))
+        values = [net.layers[0].X[0]] + [layer.A[0] for layer in net.layers]
+        nets = [None] + [layer.Z[0] for layer in net.layers]
+    n_layers = len(sizes)
+    prefixes = list(layer_prefixes) if layer_prefixes else (["i"] + ["h"] * (n_layers - 2) + ["o"])
+    pos = {}
+    for lay, n in enumerate(sizes):
+        for k in range(n):
+            pos[lay, k] = (lay * 3.0, (n - 1) / 2.0 - k)
+    for name, (matrix, (i, j)) in ((w, net.weight_position(w)) for w in net.named_weights()):
+        lay = int(matrix[1:])
+        (x0, y0), (x1, y1) = pos[lay - 1, i], pos[lay, j]
+        ax.plot([x0, x1], [y0, y1], color="0.6", lw=1, zorder=1)
+        t = 0.3 if j % 2 == 0 else 0.62
+        xm, ym = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+        ax.text(
+            xm,
+            ym,
+            f"{name}={net.weight(name):.4g}",
+            fontsize=8,
+            ha="center",
+            va="center",
+            bbox=dict(fc="white", ec="none", pad=0.5),
+            zorder=3,
+        )
+    for (lay, k), (x, y) in pos.items():
+        ax.scatter([x], [y], s=900, color="#cfe3ff" if lay else "#e8e8e8", ec="k", zorder=2)
+        label = input_names[k] if (lay == 0 and input_names) else f"{prefixes[lay]}{k + 1}"
+        ax.text(x, y, label, ha="center", va="center", fontsize=10, zorder=4)
+        if values:
+            text = (
+                f"{values[lay][k]:.6f}"
+                if lay == 0
+                else (f"net={nets[lay][k]:.6f}\nout={values[lay][k]:.6f}")
+            )
+            ax.text(x, y - 0.32, text, ha="center", va="top", fontsize=7, zorder=4)
+    for lay in range(1, n_layers):
+        b = net.layers[lay - 1].b
+        shown = f"{b[0]:.4g}" if np.all(b == b[0]) else ", ".join(f"{v:.3g}" for v in b)
+        ax.text(
+            lay * 3.0,
+            (sizes[lay] - 1) / 2.0 + 0.6,
+            f"b{lay}={shown}",
+            ha="center",
+            fontsize=8,
+            color="darkred",
+        )
+    ax.set_xlim(-0.8, 3.0 * (n_layers - 1) + 0.8)
+    ax.set_ylim(-(max(sizes) - 1) / 2.0 - 1.0, (max(sizes) - 1) / 2.0 + 0.9)
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_decision_boundary(
+    predict,
+    X: np.ndarray,
+    Y: np.ndarray,
+    *,
+    ax: Axes | None = None,
+    resolution: int = 101,
+    margin: float = 0.5,
+    title: str | None = None,
+) -> Axes:
+    """Shade ``predict(points)`` (values in [0, 1]) over the plane and mark the 0.5 contour."""
+    ax = _axes(ax, (4.5, 4.0))
+    X = np.asarray(X, dtype=float)
+    x0 = np.linspace(X[:, 0].min() - margin, X[:, 0].max() + margin, resolution)
+    x1 = np.linspace(X[:, 1].min() - margin, X[:, 1].max() + margin, resolution)
+    g0, g1 = np.meshgrid(x0, x1)
+    grid = np.column_stack([g0.ravel(), g1.ravel()])
+    p = np.asarray(predict(grid), dtype=float).reshape(g0.shape)
+    ax.contourf(g0, g1, p, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
+    if np.nanmin(p) < 0.5 < np.nanmax(p):
+        ax.contour(g0, g1, p, levels=[0.5], colors="k", linewidths=1.5)
+    labels = np.asarray(Y).ravel() > 0.5
+    ax.scatter(X[~labels, 0], X[~labels, 1], c="tab:blue", ec="k", label="0")
+    ax.scatter(X[labels, 0], X[labels, 1], c="tab:red", ec="k", label="1")
+    ax.set_xlabel("x1")
+    ax.set_ylabel("x2")
+    if title:
+        ax.set_title(title)
+    return ax

@@ -1,0 +1,265 @@
+r"""The training loop: epochs of batches of updates (lessons 05-11).
+
+One *iteration* takes one batch, runs forward and backward, and lets the optimizer
+update the weights:
+
+.. math:: w \leftarrow \text{optimizer}(w,\ \partial L_\text{batch}/\partial w).
+
+One *epoch* is one pass over the (shuffled) training set, batch by batch.
+:class:`Trainer` does one iteration (:meth:`Trainer.step_batch`), one epoch
+(:meth:`Trainer.step_epoch`) or many (:meth:`Trainer.run`), and keeps the counters
+and the loss history; :func:`train` is the one-call version.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnlesson._validation import check_choice, check_int
+from nnlesson.data import batch_indices, check_dataset
+from nnlesson.losses import Loss, get_loss
+from nnlesson.network import Network
+from nnlesson.optimizers import GradientDescent, Optimizer, get_optimizer
+
+ON_NONFINITE = ("raise", "stop", "continue")
+
+
+class TrainingDiverged(FloatingPointError):
+    """The loss became NaN or infinite during training."""
+
+
+@dataclass
+class History:
+    """What happened during training.
+
+    Attributes:
+        iteration_loss: the loss of every batch, measured before that batch's update.
+        epoch_loss: one value per finished epoch: the loss over the epoch's samples as
+            they were seen (for ``"mse"`` the batch losses averaged with the batch sizes as
+            weights; for ``"half_sse"``, a sum over samples, their sum). With full batches
+            this is simply the loss before each epoch's single update.
+        iterations_per_epoch: how many updates each epoch had.
+    """
+
+    iteration_loss: list[float] = field(default_factory=list)
+    epoch_loss: list[float] = field(default_factory=list)
+    iterations_per_epoch: int = 0
+
+    def __repr__(self) -> str:
+        last = f"{self.epoch_loss[-1]:.6g}" if self.epoch_loss else "-"
+        return (
+            f"History(epochs={len(self.epoch_loss)}, iterations={len(self.iteration_loss)}, "
+            f"last epoch loss={last})"
+        )
+
+
+class Trainer:
+    """Train ``net`` on ``(X, Y)``, one batch, one epoch or many epochs at a time.
+
+    Args:
+        net: the network; its parameters are replaced (not modified in place) at each step.
+        X, Y: training data, shapes ``(N, inputs)`` and ``(N, outputs)``.
+        loss: ``"mse"`` (default) or ``"half_sse"``, or a :class:`~nnlesson.losses.Loss`.
+        optimizer: an :class:`~nnlesson.optimizers.Optimizer` or its name; default
+            ``GradientDescent(lr=0.1)``.
+        batch_size: samples per iteration; ``None`` means all N (full batch).
+        shuffle: draw a new order every epoch (ignored for full batches, whose gradient
+            does not depend on the order).
+        drop_last: drop the last batch of an epoch when it is smaller than ``batch_size``.
+        rng: a ``numpy.random.Generator`` or an integer seed, for shuffling.
+        callback: called as ``callback(trainer)`` after every epoch (live plots, widgets).
+        on_nonfinite: what to do when a loss is NaN or infinite: ``"raise"`` a
+            :class:`TrainingDiverged` error (default), ``"stop"`` quietly, or ``"continue"``
+            (for demonstrations of divergence).
+
+    Counters: ``trainer.iteration`` (updates so far), ``trainer.epoch`` (finished epochs),
+    ``trainer.batch_in_epoch`` (updates so far in the current epoch).
+    """
+
+    def __init__(
+        self,
+        net: Network,
+        X: np.ndarray,
+        Y: np.ndarray,
+        *,
+        loss: str | Loss = "mse",
+        optimizer: str | Optimizer | None = None,
+        batch_size: int | None = None,
+        shuffle: bool = True,
+        drop_last: bool = False,
+        rng: np.random.Generator | int | None = None,
+        callback: Callable[[Trainer], object] | None = None,
+        on_nonfinite: str = "raise",
+    ) -> None:
+        if not isinstance(net, Network):
+            raise TypeError(f"net must be an nnlesson Network; got {type(net).__name__}.")
+        self.X, self.Y = check_dataset(X, Y)
+        if self.X.shape[1] != net.sizes[0]:
+            raise ValueError(
+                f"X has {self.X.shape[1]} features but the network's first layer expects "
+                f"{net.sizes[0]}. Fix: build the network with sizes[0] = {self.X.shape[1]}."
+            )
+        if self.Y.shape[1] != net.sizes[-1]:
+            raise ValueError(
+                f"Y has {self.Y.shape[1]} columns but the network has {net.sizes[-1]} outputs. "
+                f"Fix: one target column per output unit."
+            )
+        self.net = net
+        self.loss = get_loss(loss)
+        self.optimizer = GradientDescent(0.1) if optimizer is None else get_optimizer(optimizer)
+        n = len(self.X)
+        self.batch_size = (
+            n if batch_size is None else check_int(batch_size, "batch_size", minimum=1)
+        )
+        if self.batch_size > n:
+            raise ValueError(
+                f"batch_size ({self.batch_size}) is larger than the data set ({n} samples). "
+                f"Fix: use batch_size <= {n}, or batch_size=None for the full batch."
+            )
+        self.shuffle = bool(shuffle) and self.batch_size < n
+        self.drop_last = bool(drop_last)
+        self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        self.callback = callback
+        self.on_nonfinite = check_choice(on_nonfinite, "on_nonfinite", ON_NONFINITE)
+        self.state = self.optimizer.init(net.parameters())
+        self.history = History()
+        self.iteration = 0
+        self.epoch = 0
+        self.batch_in_epoch = 0
+        self.stopped = False
+        self._pending: list[np.ndarray] = []
+        self._epoch_sum = 0.0
+        self._epoch_count = 0
+        self._full = self.batch_size == n
+
+    # -------------------------------------------------------------- one update
+    def _update(self, Xb: np.ndarray, Yb: np.ndarray) -> float:
+        """Forward, backward and one optimizer step on one batch; returns the batch loss."""
+        net = self.net
+        Y_hat = net.forward(Xb)
+        value = self.loss.value(Y_hat, Yb)
+        if not math.isfinite(value) and self.on_nonfinite != "continue":
+            if self.on_nonfinite == "raise":
+                raise TrainingDiverged(
+                    f"The loss became {value} at epoch {self.epoch + 1}, iteration "
+                    f"{self.iteration + 1} (optimizer {self.optimizer!r}). The steps are too "
+                    f"large: try a learning rate 10x smaller, or scale the inputs to [-1, 1]. "
+                    f"Pass on_nonfinite='continue' to watch the divergence instead."
+                )
+            self.stopped = True
+            return value
+        net.backward(self.loss.gradient(Y_hat, Yb))
+        params, self.state = self.optimizer.step(net.parameters(), net.gradients(), self.state)
+        net.set_parameters(params)
+        self.iteration += 1
+        self.batch_in_epoch += 1
+        self.history.iteration_loss.append(value)
+        weight = len(Xb) if self.loss.reduction == "mean" else 1
+        self._epoch_sum += value * weight
+        self._epoch_count += len(Xb)
+        return value
+
+    def _finish_epoch(self) -> None:
+        if self.batch_in_epoch == 1:  # one batch: its loss, exactly
+            self.history.epoch_loss.append(self.history.iteration_loss[-1])
+        else:
+            n = self._epoch_count if self.loss.reduction == "mean" else 1
+            self.history.epoch_loss.append(self._epoch_sum / n)
+        self.history.iterations_per_epoch = self.batch_in_epoch
+        self.epoch += 1
+        self.batch_in_epoch = 0
+        self._epoch_sum, self._epoch_count = 0.0, 0
+        if self.callback is not None:
+            self.callback(self)
+
+    # ---------------------------------------------------------------- public
+    def step_batch(self) -> float:
+        """One iteration: the next batch of the current epoch (starting a new epoch if needed).
+
+        Returns the batch's loss (before the update).
+        """
+        if not self._pending:
+            if self._full:
+                self._pending = [np.arange(len(self.X))]
+            else:
+                self._pending = batch_indices(
+                    len(self.X),
+                    self.batch_size,
+                    shuffle=self.shuffle,
+                    rng=self.rng,
+                    drop_last=self.drop_last,
+                )
+        idx = self._pending.pop(0)
+        with np.errstate(over="ignore", invalid="ignore"):
+            if self._full:
+                value = self._update(self.X, self.Y)
+            else:
+                value = self._update(self.X[idx], self.Y[idx])
+        if not self._pending and not self.stopped:
+            self._finish_epoch()
+        return value
+
+    def step_epoch(self) -> float:
+        """Finish the current epoch (a whole epoch if none is under way); returns its loss."""
+        start = self.epoch
+        while self.epoch == start and not self.stopped:
+            self.step_batch()
+        return self.history.epoch_loss[-1] if self.history.epoch_loss else math.nan
+
+    def run(self, epochs: int) -> History:
+        """Train for ``epochs`` more epochs (fewer if ``on_nonfinite="stop"`` stops it)."""
+        epochs = check_int(epochs, "epochs", minimum=0)
+        if self._full and self.callback is None:
+            return self._run_full_batch(epochs)
+        for _ in range(epochs):
+            if self.stopped:
+                break
+            self.step_epoch()
+        return self.history
+
+    def _run_full_batch(self, epochs: int) -> History:
+        """``step_epoch`` repeated, without re-entering the batch bookkeeping (full batch)."""
+        X, Y = self.X, self.Y
+        with np.errstate(over="ignore", invalid="ignore"):
+            for _ in range(epochs):
+                self._update(X, Y)
+                if self.stopped:
+                    break
+                self._finish_epoch()
+        return self.history
+
+
+def train(
+    net: Network,
+    X: np.ndarray,
+    Y: np.ndarray,
+    *,
+    epochs: int,
+    loss: str | Loss = "mse",
+    optimizer: str | Optimizer | None = None,
+    batch_size: int | None = None,
+    shuffle: bool = True,
+    drop_last: bool = False,
+    rng: np.random.Generator | int | None = None,
+    callback: Callable[[Trainer], object] | None = None,
+    on_nonfinite: str = "raise",
+) -> History:
+    """Train ``net`` for ``epochs`` epochs and return the :class:`History` (see :class:`Trainer`)."""
+    trainer = Trainer(
+        net,
+        X,
+        Y,
+        loss=loss,
+        optimizer=optimizer,
+        batch_size=batch_size,
+        shuffle=shuffle,
+        drop_last=drop_last,
+        rng=rng,
+        callback=callback,
+        on_nonfinite=on_nonfinite,
+    )
+    return trainer.run(epochs)
