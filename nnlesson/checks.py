@@ -156,7 +156,7 @@ def check_equal(
     ):
         raise ExerciseWrong(
             _with_hint(
-                f"{name} should be a {type(expected).__name__}; got {type(got).__name__} {got!r}.",
+                f"{name} should be of type {type(expected).__name__}; got {type(got).__name__} {got!r}.",
                 hint,
             )
         )
