@@ -17,8 +17,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# JupyterLab refuses to run as root unless told; containers often are root.
+LAB_ROOT := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab lessons/00_start.ipynb
+	$(BIN)/jupyter lab $(LAB_ROOT) $(LAB_ARGS) lessons/00_start.ipynb
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -31,7 +31,8 @@ def plot_activations(
 ) -> plt.Figure:
     """One panel per activation: f(z) and, dashed, f'(z)."""
     z = np.linspace(-5, 5, 401) if z is None else np.asarray(z, dtype=float)
-    fig, axes = plt.subplots(1, len(names), figsize=(3.2 * len(names), 3.0), squeeze=False)
+    width = min(3.2 * len(names), 10.0)
+    fig, axes = plt.subplots(1, len(names), figsize=(width, 3.0), squeeze=False)
     for ax, name in zip(axes[0], names):
         act = ACTIVATIONS[name]
         ax.plot(z, act.f(z), label="f(z)")
@@ -84,7 +85,7 @@ def draw_network(
     """Draw a small network: nodes, every weight on its edge by name and value, and,
     if ``X`` (one sample) is given, each unit's net and out values from a forward pass.
     """
-    ax = _axes(ax, (8.0, 4.5))
+    ax = _axes(ax, (8.0, 4.0))
     sizes = net.sizes
     values: list[np.ndarray] = []
     nets: list[np.ndarray] = []
