@@ -17,6 +17,9 @@ Notation: ``Y_hat`` holds the network's outputs :math:`\hat y` and ``Y`` the tar
   formula). PyTorch's ``MSELoss`` averages over outputs too: with m outputs it is
   this value divided by m.
 
+* :func:`half_mse`, seed 003's cost for linear regression,
+  :math:`J = \frac{1}{2n}\sum_k\sum_j (\hat y_{kj} - y_{kj})^2`, gradient :math:`\frac1n(\hat y - y)`.
+
 * :func:`half_sse`, the "total error" of the classic 2-2-2 worked example (seed 004),
 
   .. math:: E_\text{total} = \sum_k \sum_j \tfrac12 (y_{kj} - \hat y_{kj})^2,
@@ -61,6 +64,19 @@ def mse_gradient(Y_hat: np.ndarray, Y: np.ndarray) -> np.ndarray:
     return (2.0 / n) * (Y_hat - Y)
 
 
+def half_mse(Y_hat: np.ndarray, Y: np.ndarray) -> float:
+    r"""Half the mean squared error, :math:`\frac{1}{2n}\sum (\hat y - y)^2` (seed 003's ``J``)."""
+    return 0.5 * mse(Y_hat, Y)
+
+
+def half_mse_gradient(Y_hat: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    r""":math:`\partial J/\partial \hat y = \frac1n(\hat y - y)`."""
+    Y_hat, Y = np.asarray(Y_hat), np.asarray(Y)
+    _check_pair(Y_hat, Y)
+    n = Y_hat.shape[0] if Y_hat.ndim else 1
+    return (Y_hat - Y) / n
+
+
 def half_sse(Y_hat: np.ndarray, Y: np.ndarray) -> float:
     r"""Half the sum of squared errors, :math:`\sum \tfrac12 (y - \hat y)^2` (the worked example's E_total)."""
     Y_hat, Y = np.asarray(Y_hat), np.asarray(Y)
@@ -81,7 +97,7 @@ class Loss:
     """A loss together with its gradient with respect to the network's output.
 
     Attributes:
-        name: "mse" or "half_sse".
+        name: "mse", "half_mse" or "half_sse".
         value: ``value(Y_hat, Y) -> float``.
         gradient: ``gradient(Y_hat, Y) -> dL/dY_hat``, same shape as ``Y_hat``.
         reduction: ``"mean"`` if the loss averages over samples, ``"sum"`` if it adds them.
@@ -101,6 +117,7 @@ class Loss:
 
 LOSSES: dict[str, Loss] = {
     "mse": Loss("mse", mse, mse_gradient, "mean"),
+    "half_mse": Loss("half_mse", half_mse, half_mse_gradient, "mean"),
     "half_sse": Loss("half_sse", half_sse, half_sse_gradient, "sum"),
 }
 

@@ -21,7 +21,7 @@ def test_worked_example_total_error():
     assert losses.half_sse(out, target) == pytest.approx(0.298371109, abs=5e-9)
 
 
-@pytest.mark.parametrize("name", ["mse", "half_sse"])
+@pytest.mark.parametrize("name", ["mse", "half_mse", "half_sse"])
 def test_gradient_matches_finite_differences(name, rng):
     loss = losses.get_loss(name)
     Y_hat, Y = rng.normal(size=(5, 3)), rng.normal(size=(5, 3))
@@ -43,5 +43,23 @@ def test_shape_mismatch_names_both_shapes_and_the_fix():
 
 
 def test_unknown_loss_lists_the_valid_ones():
-    with pytest.raises(ValueError, match="Unknown loss 'mae'. Valid choices: half_sse, mse"):
+    with pytest.raises(
+        ValueError, match="Unknown loss 'mae'. Valid choices: half_mse, half_sse, mse"
+    ):
         losses.get_loss("mae")
+
+
+@pytest.mark.lesson05
+def test_half_mse_reproduces_seed_003_bit_for_bit():
+    import nnlesson as nl
+
+    X, y = nl.data.seed_regression()
+    theta = np.array([0.0, 0.0])  # the seed's own loop, with floats
+    for _ in range(1000):
+        loss = X @ theta - y
+        theta = theta - 0.01 * (X.T @ loss / len(y))
+    net = nl.Network([nl.Dense(np.zeros((2, 1)), 0.0, "identity", train_bias=False)])
+    nl.train(
+        net, X, y.reshape(-1, 1), epochs=1000, loss="half_mse", optimizer=nl.GradientDescent(0.01)
+    )
+    np.testing.assert_array_equal(net.layers[0].W[:, 0], theta)
