@@ -21,7 +21,8 @@ setup: $(STAMP)
 LAB_ROOT := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(LAB_ROOT) $(LAB_ARGS) lessons/00_start.ipynb
+	$(BIN)/jupyter lab $(LAB_ROOT) --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/lessons/00_start.ipynb $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
