@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnlesson._validation import check_choice, check_int
+from nnlesson._validation import check_choice, check_int, check_positive_number
 from nnlesson.data import batch_indices, check_dataset
 from nnlesson.losses import Loss, get_loss
 from nnlesson.network import Network
@@ -58,7 +58,7 @@ class History:
 
 
 class Trainer:
-    """Train ``net`` on ``(X, Y)``, one batch, one epoch or many epochs at a time.
+    r"""Train ``net`` on ``(X, Y)``, one batch, one epoch or many epochs at a time.
 
     Args:
         net: the network; its parameters are replaced (not modified in place) at each step.
@@ -75,6 +75,10 @@ class Trainer:
         on_nonfinite: what to do when a loss is NaN or infinite: ``"raise"`` a
             :class:`TrainingDiverged` error (default), ``"stop"`` quietly, or ``"continue"``
             (for demonstrations of divergence).
+        l2: L2 regularisation ("weight decay") strength λ >= 0. The objective becomes
+            :math:`L + \tfrac{\lambda}{2}\sum \lVert W \rVert^2` over the weight matrices
+            (not the biases), so each weight gradient gains :math:`\lambda W`. The history
+            records the data loss L alone, as PyTorch's ``weight_decay`` does.
 
     Counters: ``trainer.iteration`` (updates so far), ``trainer.epoch`` (finished epochs),
     ``trainer.batch_in_epoch`` (updates so far in the current epoch).
@@ -94,6 +98,7 @@ class Trainer:
         rng: np.random.Generator | int | None = None,
         callback: Callable[[Trainer], object] | None = None,
         on_nonfinite: str = "raise",
+        l2: float = 0.0,
     ) -> None:
         if not isinstance(net, Network):
             raise TypeError(f"net must be an nnlesson Network; got {type(net).__name__}.")
@@ -125,6 +130,7 @@ class Trainer:
         self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
         self.callback = callback
         self.on_nonfinite = check_choice(on_nonfinite, "on_nonfinite", ON_NONFINITE)
+        self.l2 = check_positive_number(l2, "l2", allow_zero=True)
         self.state = self.optimizer.init(net.parameters())
         self.history = History()
         self.iteration = 0
@@ -153,7 +159,13 @@ class Trainer:
             self.stopped = True
             return value
         net.backward(self.loss.gradient(Y_hat, Yb))
-        params, self.state = self.optimizer.step(net.parameters(), net.gradients(), self.state)
+        params, grads = net.parameters(), net.gradients()
+        if self.l2:
+            grads = {
+                name: g + self.l2 * params[name] if name[0] == "W" else g
+                for name, g in grads.items()
+            }
+        params, self.state = self.optimizer.step(params, grads, self.state)
         net.set_parameters(params)
         self.iteration += 1
         self.batch_in_epoch += 1
@@ -247,6 +259,7 @@ def train(
     rng: np.random.Generator | int | None = None,
     callback: Callable[[Trainer], object] | None = None,
     on_nonfinite: str = "raise",
+    l2: float = 0.0,
 ) -> History:
     """Train ``net`` for ``epochs`` epochs and return the :class:`History` (see :class:`Trainer`)."""
     trainer = Trainer(
@@ -261,5 +274,6 @@ def train(
         rng=rng,
         callback=callback,
         on_nonfinite=on_nonfinite,
+        l2=l2,
     )
     return trainer.run(epochs)

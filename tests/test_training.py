@@ -119,3 +119,23 @@ def test_bad_training_input_is_named(kwargs, error, message):
     args = {"net": nl.Network.build([2, 4, 1]), "X": X, "Y": Y, "epochs": 1} | kwargs
     with pytest.raises(error, match=message):
         nl.train(args.pop("net"), args.pop("X"), args.pop("Y"), **args)
+
+
+@pytest.mark.lesson09
+def test_l2_adds_lambda_w_to_weight_gradients_only():
+    rng = np.random.default_rng(4)
+    X, Y = rng.normal(size=(6, 2)), rng.normal(size=(6, 1))
+    net = nl.Network.build([2, 3, 1], "tanh", "identity", rng=rng)
+    for layer in net.layers:
+        layer.b = rng.normal(size=layer.b.shape)
+    before = {k: v.copy() for k, v in net.parameters().items()}
+    _, grads = net.copy().loss_and_gradients(X, Y)
+    nl.train(net, X, Y, epochs=1, l2=0.3, optimizer=nl.GradientDescent(0.1))
+    for name, value in net.parameters().items():
+        decay = 0.3 * before[name] if name.startswith("W") else 0.0
+        np.testing.assert_allclose(value, before[name] - 0.1 * (grads[name] + decay), rtol=1e-13)
+
+
+def test_l2_must_not_be_negative():
+    with pytest.raises(ValueError, match=r"l2 must be >= 0; got -0.1"):
+        nl.train(nl.Network.build([2, 1]), *nl.xor(), epochs=1, l2=-0.1)
