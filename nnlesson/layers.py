@@ -160,7 +160,7 @@ class Dense:
         delta = dL_dA * self.activation.derivative(self.Z, self.A)
         self.delta = delta
         self.dL_dW = self.X.T @ delta
-        self.dL_db = delta.sum(axis=0)
+        self.dL_db = np.add.reduce(delta, axis=0)
         return delta @ self.W.T
 
     def __repr__(self) -> str:

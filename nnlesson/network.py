@@ -53,6 +53,12 @@ class Network:
                 )
         self.layers: list[Dense] = layers
         self._weight_index = self._build_weight_index()
+        # "W1" -> (layer, "W"), ...: set_parameters runs once per training step
+        self._slots = {
+            f"{attr}{k}": (layer, attr)
+            for k, layer in enumerate(layers, start=1)
+            for attr in ("W", "b")
+        }
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -169,9 +175,13 @@ class Network:
     def set_parameters(self, params: Params) -> None:
         """Replace parameters by name (``"W1"``, ``"b2"``, ...) with new arrays of the same shape."""
         for name, value in params.items():
-            layer, attr = self._locate(name)
+            layer, attr = self._slots[name] if name in self._slots else self._locate(name)
             old = getattr(layer, attr)
-            new = np.asarray(value, dtype=old.dtype)
+            new = (
+                value
+                if type(value) is np.ndarray and value.dtype == old.dtype
+                else (np.asarray(value, dtype=old.dtype))
+            )
             if new.shape != old.shape:
                 raise ValueError(
                     f"Parameter {name} has shape {old.shape}; the new value has shape {new.shape}."
