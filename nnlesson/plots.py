@@ -158,12 +158,23 @@ def plot_decision_boundary(
     """Shade ``predict(points)`` (values in [0, 1]) over the plane and mark the 0.5 contour."""
     ax = _axes(ax, (4.5, 4.0))
     X = np.asarray(X, dtype=float)
-    x0 = np.linspace(X[:, 0].min() - margin, X[:, 0].max() + margin, resolution)
-    x1 = np.linspace(X[:, 1].min() - margin, X[:, 1].max() + margin, resolution)
-    g0, g1 = np.meshgrid(x0, x1)
-    grid = np.column_stack([g0.ravel(), g1.ravel()])
-    p = np.asarray(predict(grid), dtype=float).reshape(g0.shape)
-    ax.contourf(g0, g1, p, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
+    lo0, hi0 = X[:, 0].min() - margin, X[:, 0].max() + margin
+    lo1, hi1 = X[:, 1].min() - margin, X[:, 1].max() + margin
+    g0, g1 = np.meshgrid(np.linspace(lo0, hi0, resolution), np.linspace(lo1, hi1, resolution))
+    p = np.asarray(predict(np.column_stack([g0.ravel(), g1.ravel()])), dtype=float)
+    p = p.reshape(g0.shape)
+    # imshow is several times faster than contourf, which matters inside a widget
+    ax.imshow(
+        p,
+        origin="lower",
+        extent=(lo0, hi0, lo1, hi1),
+        cmap="RdBu_r",
+        vmin=0.0,
+        vmax=1.0,
+        alpha=0.6,
+        aspect="auto",
+        interpolation="bilinear",
+    )
     if np.nanmin(p) < 0.5 < np.nanmax(p):
         ax.contour(g0, g1, p, levels=[0.5], colors="k", linewidths=1.5)
     labels = np.asarray(Y).ravel() > 0.5

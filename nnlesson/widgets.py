@@ -1,0 +1,240 @@
+"""Interactive panels for the XOR lesson (lesson 11), built with ipywidgets and matplotlib.
+
+Imported on use (``from nnlesson import widgets``); ``import nnlesson`` does not load it.
+
+Every panel is a thin shell around plain functions that can be called without a front
+end: :func:`train_xor` trains, :func:`xor_summary` says what happened in one line, and
+:func:`show_xor` prints that line and draws the picture. The slider panel calls
+:func:`show_xor`; a notebook calls it once more with the defaults in a plain cell so that
+nbval (which has no front end) checks the printed numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+import numpy as np
+
+from nnlesson.data import xor
+from nnlesson.network import Network
+from nnlesson.optimizers import get_optimizer
+from nnlesson.plots import plot_decision_boundary
+from nnlesson.training import History, Trainer
+
+
+@dataclass(frozen=True)
+class XorSettings:
+    """The knobs of the XOR panel, with its default values."""
+
+    hidden: int = 4
+    activation: str = "sigmoid"
+    optimizer: str = "adam"
+    lr: float = 0.05
+    batch_size: int = 4
+    epochs: int = 300
+    scale: float = 1.0
+    seed: int = 0
+
+
+def build_xor_trainer(settings: XorSettings) -> Trainer:
+    """A 2-H-1 network (sigmoid output) and a :class:`Trainer` on the four XOR points."""
+    X, Y = xor()
+    net = Network.build(
+        [2, settings.hidden, 1],
+        settings.activation,
+        "sigmoid",
+        init="normal",
+        scale=settings.scale,
+        rng=np.random.default_rng(settings.seed),
+    )
+    return Trainer(
+        net,
+        X,
+        Y,
+        optimizer=get_optimizer(settings.optimizer, lr=settings.lr),
+        batch_size=settings.batch_size,
+        rng=np.random.default_rng(settings.seed + 1),
+        on_nonfinite="stop",
+    )
+
+
+def train_xor(settings: XorSettings = XorSettings()) -> tuple[Network, History]:
+    """Train from scratch with ``settings``; returns the network and its history."""
+    trainer = build_xor_trainer(settings)
+    trainer.run(settings.epochs)
+    return trainer.net, trainer.history
+
+
+def solved(net: Network) -> bool:
+    """True when all four XOR points land on the right side of 0.5."""
+    X, Y = xor()
+    return bool(np.all((net.forward(X) > 0.5) == (Y > 0.5)))
+
+
+def xor_summary(settings: XorSettings, net: Network, history: History) -> str:
+    """One line: the settings, the final loss, the four outputs, solved or not."""
+    X, _ = xor()
+    outputs = " ".join(f"{v:.3f}" for v in net.forward(X).ravel())
+    loss = history.epoch_loss[-1] if history.epoch_loss else float("nan")
+    return (
+        f"hidden={settings.hidden} {settings.activation} {settings.optimizer} "
+        f"lr={settings.lr:.4g} batch={settings.batch_size} epochs={settings.epochs} "
+        f"scale={settings.scale:.2g} seed={settings.seed} | final loss {loss:.6f} | "
+        f"outputs {outputs} | solved: {'yes' if solved(net) else 'no'}"
+    )
+
+
+def draw_xor(net: Network, history: History, title: str = "") -> plt.Figure:
+    """Decision boundary (left) and loss per epoch (right)."""
+    X, Y = xor()
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 3.4))
+    plot_decision_boundary(
+        lambda P: net.forward(P)[:, 0], X, Y, ax=left, resolution=61, title=title
+    )
+    right.plot(np.arange(1, len(history.epoch_loss) + 1), history.epoch_loss)
+    right.set_yscale("log")
+    right.set_xlabel("epoch")
+    right.set_ylabel("loss (MSE)")
+    right.set_title("loss")
+    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.16, top=0.9, wspace=0.35)
+    return fig
+
+
+def show_xor(**settings: object) -> None:
+    """Train with these settings (keywords of :class:`XorSettings`), print the summary, draw."""
+    s = replace(XorSettings(), **settings)
+    net, history = train_xor(s)
+    print(xor_summary(s, net, history))
+    draw_xor(net, history, "solved" if solved(net) else "not solved")
+    plt.show()
+
+
+def xor_controls(settings: XorSettings = XorSettings()) -> dict[str, w.Widget]:
+    """One control per setting; sliders update when released (one retrain per change)."""
+    style = {"description_width": "110px"}
+    kw = {"continuous_update": False, "style": style}
+    return {
+        "hidden": w.IntSlider(settings.hidden, 1, 8, description="hidden units", **kw),
+        "activation": w.Dropdown(
+            options=["sigmoid", "tanh", "relu"],
+            value=settings.activation,
+            description="activation",
+            style=style,
+        ),
+        "optimizer": w.Dropdown(
+            options=["gd", "momentum", "rmsprop", "adam"],
+            value=settings.optimizer,
+            description="optimizer",
+            style=style,
+        ),
+        "lr": w.FloatLogSlider(
+            settings.lr, base=10, min=-3, max=1, step=0.1, description="learning rate", **kw
+        ),
+        "batch_size": w.Dropdown(
+            options=[1, 2, 4], value=settings.batch_size, description="batch size", style=style
+        ),
+        "epochs": w.IntSlider(settings.epochs, 10, 2000, step=10, description="epochs", **kw),
+        "scale": w.FloatSlider(
+            settings.scale, min=0.1, max=5.0, step=0.1, description="init scale", **kw
+        ),
+        "seed": w.IntSlider(settings.seed, 0, 20, description="random seed", **kw),
+    }
+
+
+def xor_panel(settings: XorSettings = XorSettings()) -> w.Widget:
+    """Sliders and menus for every setting; each change retrains and redraws."""
+    controls = xor_controls(settings)
+    out = w.interactive_output(show_xor, controls)
+    left = w.VBox(list(controls.values())[:4])
+    right = w.VBox(list(controls.values())[4:])
+    return w.VBox([w.HBox([left, right]), out])
+
+
+class StepPanel:
+    """Buttons that advance training by one batch or one epoch and show what changed.
+
+    Its methods are plain functions too: ``panel.step_batch()`` returns the text the
+    panel shows, so a notebook can print it where nbval checks it.
+    """
+
+    def __init__(self, settings: XorSettings = XorSettings(batch_size=2)) -> None:
+        self.settings = settings
+        self.reset()
+
+    def reset(self) -> str:
+        """Start again from the initial weights."""
+        self.trainer = build_xor_trainer(self.settings)
+        return self._report("reset", None)
+
+    def _weights(self) -> str:
+        W1 = self.trainer.net.layers[0].W
+        return np.array2string(W1, precision=4, floatmode="fixed", suppress_small=True)
+
+    def _report(self, action: str, before: str | None) -> str:
+        t = self.trainer
+        lines = [
+            f"{action}: iteration {t.iteration}, epoch {t.epoch}, "
+            f"batch {t.batch_in_epoch} of this epoch (batch size {t.batch_size}, "
+            f"{len(t.X)} samples)"
+        ]
+        if t.history.iteration_loss:
+            lines.append(f"last batch loss {t.history.iteration_loss[-1]:.6f}")
+        if before is not None:
+            lines.append(f"W1 before:\n{before}")
+        lines.append(f"W1 {'after' if before is not None else 'now'}:\n{self._weights()}")
+        return "\n".join(lines)
+
+    def step_batch(self) -> str:
+        """One iteration (one batch)."""
+        before = self._weights()
+        self.trainer.step_batch()
+        return self._report("step one batch", before)
+
+    def step_epoch(self) -> str:
+        """The rest of the current epoch, or a whole epoch."""
+        before = self._weights()
+        self.trainer.step_epoch()
+        return self._report("step one epoch", before)
+
+    def widget(self) -> w.Widget:
+        """The buttons and a text area showing the counters and weights."""
+        out = w.Output()
+
+        def click(action):
+            def handler(_button: w.Button) -> None:
+                text = action()
+                out.clear_output(wait=True)
+                with out:
+                    print(text)
+
+            return handler
+
+        buttons = []
+        for label, action in [
+            ("step one batch", self.step_batch),
+            ("step one epoch", self.step_epoch),
+            ("reset", self.reset),
+        ]:
+            button = w.Button(description=label)
+            button.on_click(click(action))
+            buttons.append(button)
+        with out:
+            print(self._report("start", None))
+        return w.VBox([w.HBox(buttons), out])
+
+
+__all__ = [
+    "StepPanel",
+    "XorSettings",
+    "asdict",
+    "build_xor_trainer",
+    "draw_xor",
+    "show_xor",
+    "solved",
+    "train_xor",
+    "xor_controls",
+    "xor_panel",
+    "xor_summary",
+]
