@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nnlesson._validation import check_int, check_positive_number
+from nnlesson._validation import as_generator, check_int, check_positive_number
 from nnlesson.activations import Activation, get_activation
 from nnlesson.data import check_dataset
 from nnlesson.layers import Dense, init_weights
@@ -85,7 +85,7 @@ class Ensemble:
         rebuilt and trained alone for comparison (:meth:`network`). Biases start at 0.
         """
         k = check_int(k, "k", minimum=1)
-        rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        rng = as_generator(rng)
         sizes = list(sizes)
         if len(sizes) < 2:
             raise ValueError(f"sizes must list at least an input and an output size; got {sizes}.")

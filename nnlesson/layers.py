@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnlesson._validation import as_float_array, check_int, check_positive_number
+from nnlesson._validation import as_float_array, as_generator, check_int, check_positive_number
 from nnlesson.activations import Activation, get_activation
 
 INITS = ("xavier", "he", "normal", "uniform", "zeros")
@@ -56,7 +56,7 @@ def init_weights(
     scale = check_positive_number(scale, "scale", allow_zero=True)
     if init not in INITS:
         raise ValueError(f"Unknown init {init!r}. Valid choices: {', '.join(INITS)}.")
-    rng = np.random.default_rng(0) if rng is None else rng
+    rng = as_generator(rng)
     if init == "xavier":
         return rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / (n_in + n_out)) * scale
     if init == "he":

@@ -21,16 +21,20 @@ of shared references.
 
 from __future__ import annotations
 
+import os
+import zipfile
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
-from nnlesson._validation import as_float_array, check_int
+from nnlesson._validation import as_float_array, as_generator, check_int
 from nnlesson.activations import Activation
 from nnlesson.layers import Dense
 from nnlesson.losses import Loss, get_loss
 
 Params = dict[str, np.ndarray]
+FILE_FORMAT = "nnlesson-network-v1"
 
 
 class Network:
@@ -77,7 +81,7 @@ class Network:
         Hidden layers use ``activation``; the output layer uses ``output_activation``
         (default: the same as the hidden layers). Weights come from
         :func:`~nnlesson.layers.init_weights` with ``init`` and ``scale``; biases start at 0.
-        ``rng`` is a ``numpy.random.Generator`` or an integer seed.
+        ``rng`` is a ``numpy.random.Generator`` or an integer seed (None means seed 0).
         """
         sizes = list(sizes)
         if len(sizes) < 2:
@@ -87,7 +91,7 @@ class Network:
             )
         for k, n in enumerate(sizes):
             check_int(n, f"sizes[{k}]", minimum=1)
-        rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        rng = as_generator(rng)
         out_act = activation if output_activation is None else output_activation
         layers = [
             Dense.random(
@@ -194,6 +198,47 @@ class Network:
             [
                 Dense(layer.W, layer.b, layer.activation, train_bias=layer.train_bias)
                 for layer in self.layers
+            ]
+        )
+
+    # ------------------------------------------------------------ save and load
+    def save(self, path: str | os.PathLike) -> None:
+        """Save weights, biases and activations to an ``.npz`` file (plain arrays, no pickle)."""
+        arrays: dict[str, np.ndarray] = {
+            "format": np.array(FILE_FORMAT),
+            "activations": np.array([layer.activation.name for layer in self.layers]),
+            "train_bias": np.array([layer.train_bias for layer in self.layers]),
+        }
+        for k, layer in enumerate(self.layers, start=1):
+            arrays[f"W{k}"], arrays[f"b{k}"] = layer.W, layer.b
+        np.savez(path, **arrays)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> Network:
+        """Load a network saved by :meth:`save`. Never unpickles: a file can hold only arrays."""
+        path = Path(path)
+        if not path.exists():
+            raise FileNotFoundError(f"No weights file at {path}. Save one with net.save({path!r}).")
+        try:
+            with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as f:
+                data = {key: f[key] for key in f.files}
+        except (ValueError, OSError, zipfile.BadZipFile, EOFError) as exc:
+            raise ValueError(
+                f"{path} is not a readable nnlesson weights file (truncated, or not an .npz "
+                f"written by Network.save): {exc}"
+            ) from None
+        if str(data.get("format", "")) != FILE_FORMAT:
+            raise ValueError(f"{path} was not written by Network.save (no {FILE_FORMAT!r} tag).")
+        acts = [str(a) for a in data["activations"]]
+        missing = [
+            f"{p}{k}" for k in range(1, len(acts) + 1) for p in "Wb" if f"{p}{k}" not in data
+        ]
+        if missing or len(data["train_bias"]) != len(acts):
+            raise ValueError(f"{path} is incomplete: missing {', '.join(missing) or 'train_bias'}.")
+        return cls(
+            [
+                Dense(data[f"W{k}"], data[f"b{k}"], act, train_bias=bool(data["train_bias"][k - 1]))
+                for k, act in enumerate(acts, start=1)
             ]
         )
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnlesson._validation import check_choice, check_int, check_positive_number
+from nnlesson._validation import as_generator, check_choice, check_int, check_positive_number
 from nnlesson.data import batch_indices, check_dataset
 from nnlesson.losses import Loss, get_loss
 from nnlesson.network import Network
@@ -127,7 +127,7 @@ class Trainer:
             )
         self.shuffle = bool(shuffle) and self.batch_size < n
         self.drop_last = bool(drop_last)
-        self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        self.rng = as_generator(rng)
         self.callback = callback
         self.on_nonfinite = check_choice(on_nonfinite, "on_nonfinite", ON_NONFINITE)
         self.l2 = check_positive_number(l2, "l2", allow_zero=True)
