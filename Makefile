@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
-.PHONY: setup lab test lint unit notebooks lessons check-sync bench clean
+.PHONY: setup lab test test-lowest lint unit notebooks lessons bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,5 +45,15 @@ notebooks: $(STAMP)
 lessons: $(STAMP)
 	$(BIN)/python -m nnlesson.authoring build $(NAMES)
 
+# The oldest versions pyproject.toml allows, on the oldest Python it allows.
+PYTHON_LOWEST ?= python3.10
+LOWEST := numpy==1.24.* matplotlib==3.7.* ipywidgets==8.0.*
+test-lowest:
+	$(PYTHON_LOWEST) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --upgrade pip
+	.venv-lowest/bin/python -m pip install -e '.[lab,test]' $(LOWEST)
+	.venv-lowest/bin/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
+		--nbval --nbval-current-env tests lessons solutions
+
 clean:
-	rm -rf $(VENV) *.egg-info
+	rm -rf $(VENV) .venv-lowest *.egg-info

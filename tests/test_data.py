@@ -80,29 +80,3 @@ def test_data_sets():
     for make in (data.moons, data.circles):
         Xm, Ym = make(50, rng=r)
         assert Xm.shape == (50, 2) and Ym.shape == (50, 1) and set(Ym.ravel()) == {0.0, 1.0}
-
-
-@pytest.mark.parametrize(
-    ("call", "error", "message"),
-    [
-        (lambda: data.batches_per_epoch(100, 0), ValueError, r"batch_size must be >= 1; got 0"),
-        (lambda: data.batches_per_epoch(100, -5), ValueError, r"batch_size must be >= 1"),
-        (lambda: data.batches_per_epoch(100, 101), ValueError, r"larger than the data set"),
-        (lambda: data.batches_per_epoch(100, 2.5), TypeError, r"batch_size must be a whole"),
-        (lambda: data.batches_per_epoch(0, 1), ValueError, r"n_samples must be >= 1"),
-        (lambda: data.total_iterations(10, 2, -1), ValueError, r"epochs must be >= 0"),
-        (lambda: data.batch_indices(10, 2, shuffle=True), ValueError, r"needs a random generator"),
-        (lambda: data.check_dataset(np.ones((3, 2)), np.ones(3)), ValueError, r"Y.reshape\(-1, 1\)"),
-        (lambda: data.check_dataset(np.ones((3, 2)), np.ones((4, 1))), ValueError, r"X has 3 samples but Y has 4"),
-        (lambda: data.check_dataset([[1.0, np.nan]], [[1.0]]), ValueError, r"X contains NaN or infinity \(first at index \(0, 1\)"),
-        (lambda: data.check_dataset([[1.0]], [[np.inf]]), ValueError, r"Y contains NaN or infinity"),
-        (lambda: data.check_dataset(np.ones((0, 2)), np.ones((0, 1))), ValueError, r"X is empty"),
-        (lambda: data.check_dataset([["a", "b"]], [[1.0]]), TypeError, r"X must hold numbers"),
-        (lambda: data.check_dataset([1.0, 2.0], [[1.0], [2.0]]), ValueError, r"X must be a 2-D array"),
-        (lambda: data.minmax_scale(np.ones((2, 2)), 1, -1), ValueError, r"low must be smaller than high"),
-        (lambda: data.train_test_split(np.ones((4, 1)), np.ones((4, 1)), 1.0, rng=np.random.default_rng()), ValueError, r"test_fraction must lie in \(0, 1\)"),
-    ],
-)  # fmt: skip
-def test_bad_input_is_named(call, error, message):
-    with pytest.raises(error, match=message):
-        call()

@@ -43,21 +43,3 @@ def test_a_diverging_member_does_not_disturb_the_others():
     ens.W[0][1] *= 1e150  # member 1 overflows
     history = ens.train(X, Y, epochs=5, lr=0.1)
     assert np.all(np.isfinite(history[:, 0])) and not np.isfinite(history[-1, 1])
-
-
-@pytest.mark.parametrize(
-    ("call", "message"),
-    [
-        (lambda: Ensemble.random([2, 1], 0), r"k must be >= 1"),
-        (lambda: Ensemble.random([2], 3), r"at least an input and an output size"),
-        (lambda: Ensemble([np.ones((2, 2, 2))], [np.ones((3, 2))], ["sigmoid"]), r"same K = 2"),
-        (lambda: Ensemble.random([2, 2, 1], 2).train(*nl.xor(), epochs=1, lr=0), r"lr must be > 0"),
-        (
-            lambda: Ensemble.random([3, 1], 2).train(*nl.xor(), epochs=1, lr=1),
-            r"X must be \(n, 3\)",
-        ),
-    ],
-)
-def test_bad_input(call, message):
-    with pytest.raises(ValueError, match=message):
-        call()

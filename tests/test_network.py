@@ -147,33 +147,3 @@ def test_weight_matrix_shapes_follow_layer_sizes():
     assert [layer.W.shape for layer in net.layers] == [(3, 5), (5, 4), (4, 2)]
     assert net.sizes == [3, 5, 4, 2]
     assert len(net.named_weights()) == 3 * 5 + 5 * 4 + 4 * 2
-
-
-@pytest.mark.lesson04
-@pytest.mark.parametrize(
-    ("make", "message"),
-    [
-        (lambda: nl.Network.build([3]), r"at least an input and an output size"),
-        (lambda: nl.Network.build([2, 0, 1]), r"sizes\[1\] must be >= 1"),
-        (lambda: nl.Network([]), r"at least one layer"),
-        (
-            lambda: nl.Network([Dense(np.ones((2, 3))), Dense(np.ones((2, 1)))]),
-            r"Layer 1 has 3 outputs but layer 2 expects 2 inputs",
-        ),
-        (lambda: Dense(np.ones((2, 3)), np.ones(2)), r"b must have one entry per unit"),
-        (lambda: Dense(np.ones(3)), r"W must be a 2-D array"),
-        (lambda: nl.worked_example_network().forward(np.ones((1, 3))), r"X has 3 features"),
-        (lambda: nl.worked_example_network().forward([0.05, 0.1]), r"reshape\(1, -1\)"),
-        (
-            lambda: nl.worked_example_network().loss_and_gradients(X0, [[0.01]]),
-            r"Y has shape \(1, 1\) but the network outputs shape \(1, 2\)",
-        ),
-        (lambda: nl.worked_example_network().weight("w9"), r"weights w1 ... w8"),
-        (lambda: nl.worked_example_network().set_parameters({"W3": 1}), r"Valid names: W1, b1"),
-        (lambda: nl.Network.build([2, 1], init="glorot"), r"Unknown init 'glorot'"),
-        (lambda: nl.worked_example_network().gradients(), r"No gradients yet"),
-    ],
-)
-def test_clear_errors(make, message):
-    with pytest.raises((ValueError, KeyError, RuntimeError, TypeError), match=message):
-        make()

@@ -123,32 +123,3 @@ def test_schedules():
     p, s = gd.step(P, G, gd.init(P))
     p, s = gd.step(p, G, s)
     assert p["b"] == pytest.approx(0.5 - 0.1 * 2 - 0.05 * 2)
-
-
-@pytest.mark.parametrize(
-    ("make", "error", "message"),
-    [
-        (lambda: opt.GradientDescent(0), ValueError, r"lr must be > 0; got 0"),
-        (lambda: opt.GradientDescent(-0.1), ValueError, r"lr must be > 0"),
-        (lambda: opt.GradientDescent(float("nan")), ValueError, r"lr must be a finite number"),
-        (lambda: opt.GradientDescent("0.1"), TypeError, r"lr must be a number; got '0.1'"),
-        (lambda: opt.Momentum(0.1, beta=1.0), ValueError, r"beta must lie in \[0, 1\)"),
-        (lambda: opt.Adam(beta2=1.5), ValueError, r"beta2 must lie in \[0, 1\)"),
-        (lambda: opt.Adam(eps=0), ValueError, r"eps must be > 0"),
-        (lambda: opt.get_optimizer("sgd"), ValueError, r"Valid choices: adagrad, adam, gd"),
-        (lambda: opt.step_decay(0.1, every=0), ValueError, r"every must be a whole number"),
-        (
-            lambda: opt.GradientDescent(0.1).step(P, {"w": G["w"]}, opt.GDState()),
-            KeyError,
-            r"same names",
-        ),
-        (
-            lambda: opt.GradientDescent(0.1).step(P, {"w": G["w"][:1], "b": G["b"]}, opt.GDState()),
-            ValueError,
-            r"grads\['w'\] has shape \(1,\) but params\['w'\] has shape \(2,\)",
-        ),
-    ],
-)
-def test_bad_hyper_parameters_are_named(make, error, message):
-    with pytest.raises(error, match=message):
-        make()
