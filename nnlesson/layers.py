@@ -153,15 +153,19 @@ class Dense:
         self.X, self.Z, self.A = X, Z, A
         return A
 
-    def backward(self, dL_dA: np.ndarray) -> np.ndarray:
-        """Given dL/dA (shape ``(n, n_out)``), store dL/dW, dL/db and return dL/dX."""
+    def backward(self, dL_dA: np.ndarray, *, input_gradient: bool = True) -> np.ndarray | None:
+        """Given dL/dA (shape ``(n, n_out)``), store dL/dW, dL/db and return dL/dX.
+
+        The first layer of a network has no layer below it; training skips its dL/dX
+        (``input_gradient=False``, returns None), one matrix product saved per step.
+        """
         if self.Z is None:
             raise RuntimeError("backward() was called before forward(); run forward(X) first.")
         delta = dL_dA * self.activation.derivative(self.Z, self.A)
         self.delta = delta
         self.dL_dW = self.X.T @ delta
         self.dL_db = np.add.reduce(delta, axis=0)
-        return delta @ self.W.T
+        return delta @ self.W.T if input_gradient else None
 
     def __repr__(self) -> str:
         return f"Dense({self.n_in} -> {self.n_out}, {self.activation.name})"

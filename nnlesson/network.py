@@ -56,7 +56,7 @@ class Network:
                     f"{above.n_in} inputs. Fix: make consecutive layer sizes agree."
                 )
         self.layers: list[Dense] = layers
-        self._weight_index = self._build_weight_index()
+        self._index: dict[str, tuple[int, int, int]] | None = None  # built on first use
         # "W1" -> (layer, "W"), ...: set_parameters runs once per training step
         self._slots = {
             f"{attr}{k}": (layer, attr)
@@ -75,6 +75,7 @@ class Network:
         init: str = "xavier",
         scale: float = 1.0,
         rng: np.random.Generator | int | None = None,
+        dtype: type = np.float64,
     ) -> Network:
         """A network with layer sizes ``sizes`` (inputs first), e.g. ``[2, 4, 1]``.
 
@@ -82,7 +83,10 @@ class Network:
         (default: the same as the hidden layers). Weights come from
         :func:`~nnlesson.layers.init_weights` with ``init`` and ``scale``; biases start at 0.
         ``rng`` is a ``numpy.random.Generator`` or an integer seed (None means seed 0).
+        ``dtype`` is float64 (default) or float32 (half the memory, faster on big layers).
         """
+        if dtype not in (np.float64, np.float32):
+            raise ValueError(f"dtype must be np.float64 or np.float32; got {dtype!r}.")
         sizes = list(sizes)
         if len(sizes) < 2:
             raise ValueError(
@@ -104,6 +108,9 @@ class Network:
             )
             for k, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]))
         ]
+        if dtype is np.float32:
+            for layer in layers:
+                layer.W, layer.b = layer.W.astype(np.float32), layer.b.astype(np.float32)
         return cls(layers)
 
     @property
@@ -129,14 +136,16 @@ class Network:
 
     __call__ = forward
 
-    def backward(self, dL_dY: np.ndarray) -> np.ndarray:
+    def backward(self, dL_dY: np.ndarray, *, input_gradient: bool = True) -> np.ndarray | None:
         """Back-propagate ``dL_dY`` (gradient of the loss w.r.t. the outputs) through every layer.
 
-        Returns dL/dX for the inputs; each layer keeps its ``delta``, ``dL_dW``, ``dL_db``.
+        Returns dL/dX for the inputs (None with ``input_gradient=False``, which training
+        uses to skip that last product); each layer keeps its ``delta``, ``dL_dW``, ``dL_db``.
         """
         grad = dL_dY
+        first = self.layers[0]
         for layer in reversed(self.layers):
-            grad = layer.backward(grad)
+            grad = layer.backward(grad, input_gradient=input_gradient or layer is not first)
         return grad
 
     def loss_and_gradients(
@@ -152,7 +161,7 @@ class Network:
                 f"Fix: targets need one row per sample and {Y_hat.shape[1]} column(s)."
             )
         value = loss_fn.value(Y_hat, Y)
-        self.backward(loss_fn.gradient(Y_hat, Y))
+        self.backward(loss_fn.gradient(Y_hat, Y), input_gradient=False)
         return value, self.gradients()
 
     # ---------------------------------------------------------------- parameters
@@ -255,6 +264,13 @@ class Network:
         raise KeyError(f"Unknown parameter {name!r}. Valid names: {', '.join(valid)}.")
 
     # ------------------------------------------------------------- named weights
+    @property
+    def _weight_index(self) -> dict[str, tuple[int, int, int]]:
+        """w1, w2, ... -> (layer, i, j); built when first asked for (big nets never need it)."""
+        if self._index is None:
+            self._index = self._build_weight_index()
+        return self._index
+
     def _build_weight_index(self) -> dict[str, tuple[int, int, int]]:
         index: dict[str, tuple[int, int, int]] = {}
         k = 1

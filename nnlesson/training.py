@@ -158,7 +158,7 @@ class Trainer:
                 )
             self.stopped = True
             return value
-        net.backward(self.loss.gradient(Y_hat, Yb))
+        net.backward(self.loss.gradient(Y_hat, Yb), input_gradient=False)
         params, grads = net.parameters(), net.gradients()
         if self.l2:
             grads = {

@@ -104,8 +104,8 @@ def test_gradient_check_catches_a_wrong_backward(rng, monkeypatch):
     X, Y = rng.normal(size=(4, 2)), rng.normal(size=(4, 1))
     original = Dense.backward
 
-    def wrong_sign(self, dL_dA):
-        dX = original(self, dL_dA)
+    def wrong_sign(self, dL_dA, **kwargs):
+        dX = original(self, dL_dA, **kwargs)
         self.dL_dW = -self.dL_dW
         return dX
 
