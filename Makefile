@@ -41,6 +41,12 @@ unit: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval --nbval-current-env lessons solutions
 
+# Benchmarks (issue 7): figures and ratios, not tests. PyTorch is optional:
+# $(BIN)/python -m pip install torch==2.13.0 (a CPU build; plain "torch" pulls CUDA).
+BENCH_ARGS ?= --notebooks
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
 # Maintainers: after editing solutions/NN_name.ipynb, regenerate and re-execute.
 lessons: $(STAMP)
 	$(BIN)/python -m nnlesson.authoring build $(NAMES)

@@ -14,8 +14,10 @@ and numpy's batched matrix product runs all K forward and backward passes in one
     Z_l^{(k)} = A_{l-1}^{(k)} W_l^{(k)} + b_l^{(k)}, \qquad
     \frac{\partial L^{(k)}}{\partial W_l^{(k)}} = A_{l-1}^{(k)\top} \delta_l^{(k)} .
 
-Each member is trained by full-batch gradient descent on the same data, exactly as
-:func:`nnlesson.train` would train it alone (a test checks this).
+Each member is trained by full-batch gradient descent on the same data, as
+:func:`nnlesson.train` would train it alone: on the lessons' XOR data to the last bit
+(tests check this); with 8 or more samples and a layer of a single unit, to within
+rounding, because numpy then adds that layer's bias gradients in another order.
 """
 
 from __future__ import annotations
@@ -176,7 +178,7 @@ class Ensemble:
                         dW = np.matmul(A_prev.T, delta)
                     else:
                         dW = np.matmul(A_prev.transpose(0, 2, 1), delta)
-                    db = delta.sum(axis=1)
+                    db = _sum_over_samples(delta)
                     if layer:
                         below = self.activations[layer - 1]
                         delta = np.matmul(delta, self.W[layer].transpose(0, 2, 1)) * (
@@ -189,3 +191,14 @@ class Ensemble:
     def __repr__(self) -> str:
         acts = ", ".join(a.name for a in self.activations)
         return f"Ensemble(k={self.k}, sizes={self.sizes}, activations=[{acts}])"
+
+
+def _sum_over_samples(delta: np.ndarray) -> np.ndarray:
+    """dL/db of every member: ``delta`` of shape ``(K, n, units)`` summed over its n samples.
+
+    ``delta.sum(axis=1)`` gives the same sums, but numpy walks a middle axis a few
+    entries at a time. With the samples first (a copy) it adds whole ``(K, units)``
+    slices, one sample after another: three to five times faster for 1000 XOR members,
+    and the same to the last bit whenever there are fewer than 8 samples.
+    """
+    return np.add.reduce(delta.transpose(1, 0, 2).copy(), axis=0)

@@ -63,6 +63,8 @@ class Network:
             for k, layer in enumerate(layers, start=1)
             for attr in ("W", "b")
         }
+        # ("W1", "b1"), ("W2", "b2"), ...: made once, parameters() runs every step too
+        self._names = [(f"W{k}", f"b{k}") for k in range(1, len(layers) + 1)]
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -122,7 +124,7 @@ class Network:
     def forward(self, X: np.ndarray) -> np.ndarray:
         """Outputs for a batch ``X`` of shape ``(n, n_inputs)``; every layer caches X, Z, A."""
         A = as_float_array(X, "X", ndim=2) if not isinstance(X, np.ndarray) or X.ndim != 2 else X
-        if not np.issubdtype(A.dtype, np.floating):
+        if A.dtype.kind != "f":  # integers or booleans: compute in float64
             A = A.astype(np.float64)
         if A.shape[1] != self.layers[0].n_in:
             raise ValueError(
@@ -168,21 +170,21 @@ class Network:
     def parameters(self) -> Params:
         """The trainable parameters as ``{"W1": ..., "b1": ..., "W2": ...}`` (the arrays themselves)."""
         params: Params = {}
-        for k, layer in enumerate(self.layers, start=1):
-            params[f"W{k}"] = layer.W
+        for layer, (w_name, b_name) in zip(self.layers, self._names):
+            params[w_name] = layer.W
             if layer.train_bias:
-                params[f"b{k}"] = layer.b
+                params[b_name] = layer.b
         return params
 
     def gradients(self) -> Params:
         """Gradients from the last :meth:`backward`, keyed like :meth:`parameters`."""
         grads: Params = {}
-        for k, layer in enumerate(self.layers, start=1):
+        for layer, (w_name, b_name) in zip(self.layers, self._names):
             if layer.dL_dW is None:
                 raise RuntimeError("No gradients yet: call backward() (or loss_and_gradients).")
-            grads[f"W{k}"] = layer.dL_dW
+            grads[w_name] = layer.dL_dW
             if layer.train_bias:
-                grads[f"b{k}"] = layer.dL_db
+                grads[b_name] = layer.dL_db
         return grads
 
     def set_parameters(self, params: Params) -> None:
@@ -190,16 +192,13 @@ class Network:
         for name, value in params.items():
             layer, attr = self._slots[name] if name in self._slots else self._locate(name)
             old = getattr(layer, attr)
-            new = (
-                value
-                if type(value) is np.ndarray and value.dtype == old.dtype
-                else (np.asarray(value, dtype=old.dtype))
-            )
-            if new.shape != old.shape:
+            if type(value) is not np.ndarray or value.dtype != old.dtype:
+                value = np.asarray(value, dtype=old.dtype)
+            if value.shape != old.shape:
                 raise ValueError(
-                    f"Parameter {name} has shape {old.shape}; the new value has shape {new.shape}."
+                    f"Parameter {name} has shape {old.shape}; the new value has shape {value.shape}."
                 )
-            setattr(layer, attr, new)
+            setattr(layer, attr, value)
 
     def copy(self) -> Network:
         """An independent copy (same weights, no shared arrays)."""
