@@ -4,23 +4,30 @@ Imported on use (``from nnlesson import widgets``); ``import nnlesson`` does not
 
 Every panel is a thin shell around plain functions that can be called without a front
 end: :func:`train_xor` trains, :func:`xor_summary` says what happened in one line, and
-:func:`show_xor` prints that line and draws the picture. The slider panel calls
+:func:`show_xor` prints that line and shows the picture. The slider panel calls
 :func:`show_xor`; a notebook calls it once more with the defaults in a plain cell so that
 nbval (which has no front end) checks the printed numbers.
+
+The picture is drawn by :class:`XorPicture`, one figure made once and reused: a slider
+only changes the data in it. Making a new figure at every move (axes, ticks, layout)
+took longer than the training itself.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import asdict, dataclass, replace
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import numpy as np
+from IPython import get_ipython
+from IPython.display import Image, display
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from nnlesson.data import xor
 from nnlesson.network import Network
 from nnlesson.optimizers import get_optimizer
-from nnlesson.plots import plot_decision_boundary
 from nnlesson.training import History, Trainer
 
 
@@ -86,29 +93,89 @@ def xor_summary(settings: XorSettings, net: Network, history: History) -> str:
     )
 
 
-def draw_xor(net: Network, history: History, title: str = "") -> plt.Figure:
-    """Decision boundary (left) and loss per epoch (right)."""
-    X, Y = xor()
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 3.4))
-    plot_decision_boundary(
-        lambda P: net.forward(P)[:, 0], X, Y, ax=left, resolution=61, title=title
-    )
-    right.plot(np.arange(1, len(history.epoch_loss) + 1), history.epoch_loss)
-    right.set_yscale("log")
-    right.set_xlabel("epoch")
-    right.set_ylabel("loss (MSE)")
-    right.set_title("loss")
-    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.16, top=0.9, wspace=0.35)
-    return fig
+class XorPicture:
+    """The XOR panel's figure: decision boundary (left) and loss per epoch (right).
+
+    The figure, its axes and its fixed parts (the four points, labels) are made once;
+    :meth:`png` puts in the new network's output over the plane, the 0.5 boundary and
+    the loss curve, and renders a PNG. It is not a pyplot figure, so Jupyter never
+    shows it by itself: :func:`show_xor` displays the PNG.
+    """
+
+    def __init__(self, resolution: int = 61) -> None:
+        X, Y = xor()
+        self.fig = Figure(figsize=(8.0, 3.4))
+        FigureCanvasAgg(self.fig)
+        self.left, self.right = self.fig.subplots(1, 2)
+        self.fig.subplots_adjust(left=0.1, right=0.98, bottom=0.16, top=0.9, wspace=0.35)
+        grid = np.linspace(-0.5, 1.5, resolution)
+        self.g0, self.g1 = np.meshgrid(grid, grid)
+        self.points = np.column_stack([self.g0.ravel(), self.g1.ravel()])
+        self.image = self.left.imshow(
+            np.zeros_like(self.g0),
+            origin="lower",
+            extent=(-0.5, 1.5, -0.5, 1.5),
+            cmap="RdBu_r",
+            vmin=0.0,
+            vmax=1.0,
+            alpha=0.6,
+            aspect="auto",
+            interpolation="bilinear",
+        )
+        ones = Y[:, 0] > 0.5
+        self.left.scatter(X[~ones, 0], X[~ones, 1], c="tab:blue", ec="k", zorder=3)
+        self.left.scatter(X[ones, 0], X[ones, 1], c="tab:red", ec="k", zorder=3)
+        self.left.set_xlabel("x1")
+        self.left.set_ylabel("x2")
+        self.boundary = None  # the 0.5 contour of the last network, if it has one
+        (self.curve,) = self.right.plot([], [])
+        self.right.set_yscale("log")
+        self.right.set_xlabel("epoch")
+        self.right.set_ylabel("loss (MSE)")
+        # a title at a fixed height: matplotlib then skips placing it around the ticks
+        self.right.set_title("loss", y=1.0)
+
+    def png(self, net: Network, history: History, title: str = "") -> bytes:
+        """Draw ``net``'s decision boundary and ``history``'s loss curve; PNG bytes."""
+        p = net.forward(self.points)[:, 0].reshape(self.g0.shape)
+        self.image.set_data(p)
+        if self.boundary is not None:
+            self.boundary.remove()
+            self.boundary = None
+        if np.nanmin(p) < 0.5 < np.nanmax(p):
+            self.boundary = self.left.contour(
+                self.g0, self.g1, p, levels=[0.5], colors="k", linewidths=1.5
+            )
+        self.left.set_title(title, y=1.0)
+        losses = np.asarray(history.epoch_loss, dtype=float)
+        self.curve.set_data(np.arange(1, len(losses) + 1), losses)
+        shown = losses[np.isfinite(losses) & (losses > 0)]
+        self.right.set_xlim(0, max(len(losses), 1) + 1)
+        if shown.size:
+            self.right.set_ylim(shown.min() / 1.5, shown.max() * 1.5)
+        buffer = io.BytesIO()
+        self.fig.savefig(buffer, format="png")
+        return buffer.getvalue()
+
+
+_picture: XorPicture | None = None
 
 
 def show_xor(**settings: object) -> None:
-    """Train with these settings (keywords of :class:`XorSettings`), print the summary, draw."""
+    """Train with these settings (keywords of :class:`XorSettings`), print the summary, draw.
+
+    Outside IPython (a script, a test) there is nowhere to show the picture: it is drawn
+    but not displayed.
+    """
+    global _picture
     s = replace(XorSettings(), **settings)
     net, history = train_xor(s)
     print(xor_summary(s, net, history))
-    draw_xor(net, history, "solved" if solved(net) else "not solved")
-    plt.show()
+    if _picture is None:
+        _picture = XorPicture()
+    png = _picture.png(net, history, "solved" if solved(net) else "not solved")
+    if get_ipython() is not None:
+        display(Image(png))
 
 
 def xor_controls(settings: XorSettings = XorSettings()) -> dict[str, w.Widget]:
@@ -227,10 +294,10 @@ class StepPanel:
 
 __all__ = [
     "StepPanel",
+    "XorPicture",
     "XorSettings",
     "asdict",
     "build_xor_trainer",
-    "draw_xor",
     "show_xor",
     "solved",
     "train_xor",

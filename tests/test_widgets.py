@@ -22,6 +22,21 @@ def test_show_xor_prints_what_train_xor_computes(capsys):
     plt.close("all")
 
 
+def test_xor_picture_is_reused_and_redrawn():
+    picture = W.XorPicture()
+    solved_net, solved_history = W.train_xor()
+    stuck_net, stuck_history = W.train_xor(W.XorSettings(hidden=1, epochs=40))
+    first = picture.png(solved_net, solved_history, "solved")
+    artists = len(picture.left.get_children())
+    second = picture.png(stuck_net, stuck_history, "not solved")
+    third = picture.png(solved_net, solved_history, "solved")
+    assert first.startswith(b"\x89PNG") and second.startswith(b"\x89PNG")
+    assert second != first and third == first  # the same network draws the same picture
+    assert len(picture.left.get_children()) == artists  # old boundaries are removed
+    assert picture.curve.get_xdata()[-1] == 300
+    assert picture.left.get_title() == "solved"
+
+
 def test_defaults_solve_xor():
     net, history = W.train_xor()
     assert W.solved(net) and history.epoch_loss[-1] < 0.01
