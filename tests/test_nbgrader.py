@@ -1,0 +1,332 @@
+"""A real nbgrader round trip, with ``solutions/`` as nbgrader's source.
+
+In a temporary course directory, with nbgrader's own converters (through its Python API:
+the code the ``nbgrader`` commands run) and nbgrader's default settings:
+
+* ``generate_assignment`` of every solution notebook gives what ``lessons/`` holds, cell
+  by cell (the intended differences are listed in the test);
+* ``autograde`` executes two short lessons and a small notebook with hidden tests, handed
+  in three ways: solved (full marks), as handed out (zero, no crash) and wrong (zero), and
+  in every check cell the check helper's verdict agrees with nbgrader's score;
+* hidden tests stay out of the student's copy but count in grading;
+* every exercise of every lesson: ``autograde`` of ``solutions/`` gives full marks and of
+  ``lessons/`` zero, on every graded cell. Executing all 24 notebooks again would take
+  minutes on two cores, so this run grades the outputs stored in the notebooks, skipping
+  only nbgrader's "clear outputs" and "execute" steps; nbval, in the same test command,
+  re-executes every notebook and fails if a stored output (or error) is not what the code
+  gives now.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import shutil
+import sys
+import warnings
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+from traitlets.config import Config
+
+from nnlesson import authoring
+
+with warnings.catch_warnings():
+    # nbgrader 0.9.5 (the newest for Python 3.10) on SQLAlchemy 2.0 warns as its models load:
+    # "User-placed attribute Grade.max_score on Mapper[...] is replacing an existing
+    # class-bound attribute". pyproject turns warnings into errors; this one is nbgrader's.
+    warnings.filterwarnings("ignore", r"User-placed attribute \S+ on Mapper", DeprecationWarning)
+    from nbgrader.api import Gradebook
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.preprocessors import (
+        CheckCellMetadata,
+        DeduplicateIds,
+        OverwriteCells,
+        OverwriteKernelspec,
+        SaveAutoGrades,
+    )
+
+pytestmark = pytest.mark.nbgrader
+
+ROOT = Path(__file__).resolve().parents[1]
+NAMES = authoring.notebook_names(ROOT)
+EXECUTED = ["00_start", "02_loss"]  # short lessons that autograde really runs
+STUDENTS = ["solved", "blank", "wrong"]
+COURSE_ID = "nnlesson"
+
+
+def hidden_tests_notebook() -> nbformat.NotebookNode:
+    """An exercise whose visible test a wrong answer passes and whose hidden tests it fails."""
+    return authoring.new_notebook(
+        [
+            authoring.markdown("Write `double(x)`: twice `x`."),
+            authoring.solution(
+                "def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION",
+                "double_answer",
+            ),
+            authoring.check(
+                "from nnlesson.checks import check_function\n\n"
+                "check_function(double, [((1,), 2)])\n"
+                "### BEGIN HIDDEN TESTS\n"
+                "check_function(double, [((5,), 10), ((-3,), -6)])\n"
+                "### END HIDDEN TESTS",
+                "double_check",
+                points=3,
+            ),
+        ]
+    )
+
+
+@contextlib.contextmanager
+def nbgrader_runtime():
+    """What nbgrader needs around it when it runs inside this process.
+
+    * A new gradebook is set up by running the ``alembic`` command, which is installed next
+      to this Python: put that folder first on PATH (an activated venv does this for a
+      teacher; ``.venv/bin/nbgrader`` without activation fails with "No such file or
+      directory: 'alembic'").
+    * nbgrader 0.9 on SQLAlchemy 2 warns "Object of type <SubmittedNotebook> not in session"
+      (SAWarning) while it saves grades. The grades are saved (the tests read them back);
+      pyproject turns warnings into errors, so this one warning is ignored here.
+    """
+    from sqlalchemy.exc import SAWarning
+
+    path = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
+    with pytest.MonkeyPatch.context() as mp, warnings.catch_warnings():
+        mp.setenv("PATH", path)
+        warnings.filterwarnings("ignore", r"Object of type <\w+> not in session", SAWarning)
+        yield
+
+
+def nbgrader_api(root: Path, **settings) -> NbGraderAPI:
+    """nbgrader's API on the course in ``root``: defaults, plus ``Section__name=value``."""
+    config = Config()
+    config.CourseDirectory.root = str(root)
+    config.CourseDirectory.course_id = COURSE_ID
+    for key, value in settings.items():
+        section, name = key.split("__")
+        setattr(config[section], name, value)
+    return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def succeed(result: dict) -> None:
+    assert result["success"], result.get("error", "") + result.get("log", "")
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def meta(cell) -> dict:
+    return authoring.nbgrader_meta(cell)
+
+
+def hand_in(root: Path, student: str, assignment: str, notebooks: dict) -> None:
+    folder = root / "submitted" / student / assignment
+    folder.mkdir(parents=True)
+    for name, nb in notebooks.items():
+        nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+def student_copy(released: nbformat.NotebookNode, answer) -> nbformat.NotebookNode:
+    """``released`` with every solution cell's source replaced by ``answer(grade_id, stub)``."""
+    nb = copy.deepcopy(released)
+    for cell in nb.cells:
+        if meta(cell).get("solution"):
+            cell.source = answer(meta(cell)["grade_id"], cell.source)
+    return nb
+
+
+def wrong_answer(grade_id: str, stub: str) -> str:
+    """A number where the stub raises; ``x + 1``, right only on the visible test, for double."""
+    answer = "return x + 1" if grade_id == "double_answer" else "return 0.0"
+    assert authoring.CODE_STUB[1] in stub
+    return stub.replace(authoring.CODE_STUB[1], answer)
+
+
+def scores(gradebook: Gradebook, assignment: str, student: str) -> dict:
+    """{notebook: {grade_id: (score, max_score)}} as nbgrader's gradebook has them."""
+    submission = gradebook.find_submission(assignment, student)
+    return {
+        nb.name: {grade.name: (grade.score, grade.max_score) for grade in nb.grades}
+        for nb in submission.notebooks
+    }
+
+
+def verdicts(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """{grade_id: what the check cell said}: a "✔" per confirmation line, then any error's name."""
+    result = {}
+    for cell in nb.cells:
+        if meta(cell).get("grade"):
+            text = "".join(out.text for out in cell.outputs if out.output_type == "stream")
+            said = ["✔" for line in text.splitlines() if line.startswith("✔")]
+            said += [
+                out.get("ename", out.output_type)
+                for out in cell.outputs
+                if out.output_type != "stream"
+            ]
+            result[meta(cell)["grade_id"]] = said
+    return result
+
+
+def points(nb: nbformat.NotebookNode) -> dict[str, float]:
+    """{grade_id: points} of the check cells, from the notebook's metadata."""
+    return {meta(c)["grade_id"]: float(meta(c)["points"]) for c in nb.cells if meta(c).get("grade")}
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """nbgrader's quickstart layout: ``source/all`` holds every solution notebook,
+    ``source/ps1`` two short ones and the hidden-tests notebook; both generated."""
+    root = tmp_path_factory.mktemp("course")
+    for assignment, names in (("all", NAMES), ("ps1", EXECUTED)):
+        (root / "source" / assignment).mkdir(parents=True)
+        for name in names:
+            shutil.copy(ROOT / "solutions" / f"{name}.ipynb", root / "source" / assignment)
+    authoring.write(hidden_tests_notebook(), root / "source" / "ps1" / "hidden.ipynb")
+    with nbgrader_runtime():
+        teacher = nbgrader_api(root)
+        succeed(teacher.generate_assignment("all"))
+        succeed(teacher.generate_assignment("ps1"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def ps1(course):
+    """ps1 handed in solved, blank (as released) and wrong; autograded by executing it."""
+    released = {p.stem: read(p) for p in sorted((course / "release" / "ps1").glob("*.ipynb"))}
+    key = {
+        meta(c)["grade_id"]: c.source
+        for p in (course / "source" / "ps1").glob("*.ipynb")
+        for c in read(p).cells
+        if meta(c).get("solution")
+    }
+    handed_in = {
+        "solved": {n: student_copy(nb, lambda i, _stub: key[i]) for n, nb in released.items()},
+        "blank": released,
+        "wrong": {n: student_copy(nb, wrong_answer) for n, nb in released.items()},
+    }
+    with nbgrader_runtime():
+        teacher = nbgrader_api(course)
+        for student in STUDENTS:
+            hand_in(course, student, "ps1", handed_in[student])
+            succeed(teacher.autograde("ps1", student))
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
+        grades = {student: scores(gb, "ps1", student) for student in STUDENTS}
+    return SimpleNamespace(root=course, released=released, grades=grades)
+
+
+@pytest.fixture(scope="module")
+def stored(course):
+    """solutions/ and lessons/ handed in as they are, graded on their stored outputs."""
+    for student in ("solutions", "lessons"):
+        hand_in(course, student, "all", {n: read(ROOT / student / f"{n}.ipynb") for n in NAMES})
+    with nbgrader_runtime():
+        teacher = nbgrader_api(
+            course,
+            # nbgrader's lists without ClearOutput and Execute (and the output cosmetics)
+            Autograde__sanitize_preprocessors=[
+                DeduplicateIds,
+                OverwriteKernelspec,
+                OverwriteCells,
+                CheckCellMetadata,
+            ],
+            Autograde__autograde_preprocessors=[SaveAutoGrades, CheckCellMetadata],
+        )
+        for student in ("solutions", "lessons"):
+            succeed(teacher.autograde("all", student))
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
+        return {student: scores(gb, "all", student) for student in ("solutions", "lessons")}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_generate_assignment_makes_our_lessons(course, name):
+    released = read(course / "release" / "all" / f"{name}.ipynb")
+    lesson = read(ROOT / "lessons" / f"{name}.ipynb")
+    # the same cells with the same source, code and markdown: nbgrader's default stubs
+    # ("# YOUR CODE HERE" / "raise NotImplementedError()", "YOUR ANSWER HERE") are ours
+    assert [c.cell_type for c in released.cells] == [c.cell_type for c in lesson.cells]
+    for k, (theirs, ours) in enumerate(zip(released.cells, lesson.cells)):
+        assert theirs.source == ours.source, f"cell {k} differs"
+    # intended differences, cell by cell:
+    for theirs, ours in zip(released.cells, lesson.cells):
+        # nbgrader hands out no outputs; lessons store them (nbval compares them)
+        assert not theirs.get("outputs")
+        # nbgrader adds a checksum and the cell type to its metadata
+        theirs_meta = dict(meta(theirs))
+        if theirs_meta:
+            assert theirs_meta.pop("checksum")
+            assert theirs_meta.pop("cell_type") == ours.cell_type
+        assert theirs_meta == meta(ours)
+        # nbgrader makes answer and check cells undeletable and check cells read-only;
+        # lessons leave them alone, so a learner working alone can add a print to a check
+        ours_meta = meta(ours)
+        read_only = bool(ours_meta.get("grade") or ours_meta.get("locked"))
+        assert theirs.metadata.get("deletable", True) is not bool(ours_meta)
+        assert theirs.metadata.get("editable", True) is not (
+            read_only and not ours_meta.get("solution")
+        )
+        # lessons tag the cells that raise until answered `raises-exception`, for nbval;
+        # nbgrader keeps the tags the source has
+        tags = [t for t in ours.metadata.get("tags", []) if t != authoring.RAISES]
+        assert theirs.metadata.get("tags", []) == tags
+
+
+def test_hidden_tests_stay_out_of_the_students_copy(course):
+    source = read(course / "source" / "ps1" / "hidden.ipynb")
+    released = read(course / "release" / "ps1" / "hidden.ipynb")
+    assert authoring.BEGIN_HIDDEN in source.cells[2].source
+    assert released.cells[2].source == "from nnlesson.checks import check_function\n\n" + (
+        "check_function(double, [((1,), 2)])"
+    )
+    assert released.cells[1].source == authoring.make_lesson(source).cells[1].source
+
+
+@pytest.mark.parametrize("student", STUDENTS)
+def test_autograde_executes_the_handed_in_notebooks(ps1, student):
+    expected = {
+        "solved": (lambda max_score: max_score, ["✔"]),
+        "blank": (lambda _max_score: 0.0, ["ExerciseNotAnswered"]),
+        "wrong": (lambda _max_score: 0.0, ["ExerciseWrong"]),
+    }
+    score_of, verdict = expected[student]
+    grades = ps1.grades[student]
+    assert set(grades) == set(ps1.released) == {*EXECUTED, "hidden"}
+    for name, nb in ps1.released.items():
+        assert {i: max_score for i, (_, max_score) in grades[name].items()} == points(nb)
+        for grade_id, (score, max_score) in grades[name].items():
+            assert score == score_of(max_score), f"{student}, {name}, {grade_id}"
+        autograded = read(ps1.root / "autograded" / student / "ps1" / f"{name}.ipynb")
+        for grade_id, said in verdicts(autograded).items():
+            if name == "hidden" and student == "solved":
+                assert said == ["✔", "✔"]  # the visible test and the hidden ones
+            elif name == "hidden" and student == "wrong":
+                assert said == ["✔", "ExerciseWrong"]  # passes the visible test only
+            else:
+                assert said == verdict, f"{student}, {name}, {grade_id}"
+
+
+def test_hidden_tests_count_in_grading(ps1):
+    # the wrong `double` passes the only test the student sees, yet scores 0 of 3
+    assert ps1.grades["wrong"]["hidden"] == {"double_check": (0.0, 3.0)}
+    assert ps1.grades["solved"]["hidden"] == {"double_check": (3.0, 3.0)}
+    autograded = read(ps1.root / "autograded" / "wrong" / "ps1" / "hidden.ipynb")
+    assert authoring.BEGIN_HIDDEN in autograded.cells[2].source
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_exercise_full_marks_from_solutions_zero_from_lessons(stored, name):
+    solution = read(ROOT / "solutions" / f"{name}.ipynb")
+    lesson = read(ROOT / "lessons" / f"{name}.ipynb")
+    assert points(solution), f"{name} has no graded cells"
+    full = {grade_id: (p, p) for grade_id, p in points(solution).items()}
+    zero = {grade_id: (0.0, p) for grade_id, p in points(solution).items()}
+    assert stored["solutions"][name] == full
+    assert stored["lessons"][name] == zero
+    # and the check helper says the same in every check cell
+    assert all(v == ["✔"] for v in verdicts(solution).values())
+    assert all(v == ["ExerciseNotAnswered"] for v in verdicts(lesson).values())
