@@ -188,7 +188,11 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 300) -> nbforma
 
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd)}},
+        record_timing=False,  # no per-cell timestamps: a rebuild changes only what changed
     )
     client.execute()
     _clean_errors(nb)

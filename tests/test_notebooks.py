@@ -50,6 +50,7 @@ def test_notebook_hygiene(path):
     assert counts == list(range(1, len(code) + 1)), "execute top to bottom in one fresh kernel"
     for k, cell in enumerate(nb.cells):
         assert not PRIVATE.search(cell.source), f"cell {k}: absolute path in source"
+        assert "execution" not in cell.metadata, f"cell {k}: run timestamps (rebuild the lesson)"
         for out in cell.get("outputs", []):
             text = json.dumps({key: v for key, v in out.items() if key != "data"})
             text += json.dumps(out.get("data", {}).get("text/plain", ""))
