@@ -145,6 +145,18 @@ def draw_network(
     return ax
 
 
+# How a decision boundary shades the plane: blue near 0, red near 1 (imshow's settings).
+PROBABILITY_SHADING = dict(
+    origin="lower",
+    cmap="RdBu_r",
+    vmin=0.0,
+    vmax=1.0,
+    alpha=0.6,
+    aspect="auto",
+    interpolation="bilinear",
+)
+
+
 def plot_decision_boundary(
     predict,
     X: np.ndarray,
@@ -164,17 +176,7 @@ def plot_decision_boundary(
     p = np.asarray(predict(np.column_stack([g0.ravel(), g1.ravel()])), dtype=float)
     p = p.reshape(g0.shape)
     # imshow is several times faster than contourf, which matters inside a widget
-    ax.imshow(
-        p,
-        origin="lower",
-        extent=(lo0, hi0, lo1, hi1),
-        cmap="RdBu_r",
-        vmin=0.0,
-        vmax=1.0,
-        alpha=0.6,
-        aspect="auto",
-        interpolation="bilinear",
-    )
+    ax.imshow(p, extent=(lo0, hi0, lo1, hi1), **PROBABILITY_SHADING)
     if np.nanmin(p) < 0.5 < np.nanmax(p):
         ax.contour(g0, g1, p, levels=[0.5], colors="k", linewidths=1.5)
     labels = np.asarray(Y).ravel() > 0.5

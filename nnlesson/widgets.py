@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from nnlesson.data import xor
 from nnlesson.network import Network
 from nnlesson.optimizers import get_optimizer
+from nnlesson.plots import PROBABILITY_SHADING
 from nnlesson.training import History, Trainer
 
 
@@ -112,15 +113,7 @@ class XorPicture:
         self.g0, self.g1 = np.meshgrid(grid, grid)
         self.points = np.column_stack([self.g0.ravel(), self.g1.ravel()])
         self.image = self.left.imshow(
-            np.zeros_like(self.g0),
-            origin="lower",
-            extent=(-0.5, 1.5, -0.5, 1.5),
-            cmap="RdBu_r",
-            vmin=0.0,
-            vmax=1.0,
-            alpha=0.6,
-            aspect="auto",
-            interpolation="bilinear",
+            np.zeros_like(self.g0), extent=(-0.5, 1.5, -0.5, 1.5), **PROBABILITY_SHADING
         )
         ones = Y[:, 0] > 0.5
         self.left.scatter(X[~ones, 0], X[~ones, 1], c="tab:blue", ec="k", zorder=3)
