@@ -190,7 +190,7 @@ class Network:
     def set_parameters(self, params: Params) -> None:
         """Replace parameters by name (``"W1"``, ``"b2"``, ...) with new arrays of the same shape."""
         for name, value in params.items():
-            layer, attr = self._slots[name] if name in self._slots else self._locate(name)
+            layer, attr = self._locate(name)
             old = getattr(layer, attr)
             if type(value) is not np.ndarray or value.dtype != old.dtype:
                 value = np.asarray(value, dtype=old.dtype)
@@ -251,15 +251,10 @@ class Network:
         )
 
     def _locate(self, name: str) -> tuple[Dense, str]:
-        if (
-            isinstance(name, str)
-            and len(name) >= 2
-            and name[0] in "Wb"
-            and name[1:].isdigit()
-            and 1 <= int(name[1:]) <= len(self.layers)
-        ):
-            return self.layers[int(name[1:]) - 1], name[0]
-        valid = [f"{p}{k}" for k in range(1, len(self.layers) + 1) for p in "Wb"]
+        """The layer and attribute ("W" or "b") that parameter ``name`` ("W1", "b2", ...) names."""
+        if isinstance(name, str) and name in self._slots:
+            return self._slots[name]
+        valid = list(self._slots)
         raise KeyError(f"Unknown parameter {name!r}. Valid names: {', '.join(valid)}.")
 
     # ------------------------------------------------------------- named weights
