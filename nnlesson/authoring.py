@@ -38,6 +38,7 @@ END_SOLUTION = "### END SOLUTION"
 BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
 END_HIDDEN = "### END HIDDEN TESTS"
 RAISES = "raises-exception"
+FEEDBACK = ("ExerciseNotAnswered", "ExerciseWrong")  # nnlesson.checks' verdicts
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -174,10 +175,13 @@ def _clean_errors(nb: nbformat.NotebookNode) -> None:
     """Shorten stored tracebacks to their last line: no absolute paths, same on any machine.
 
     nbval compares an error's name and value, never its traceback.
+    An exercise check's feedback (``ExerciseNotAnswered``, ``ExerciseWrong``) already is
+    its message alone (``checks.ExerciseFeedback._render_traceback_``): it is kept as is,
+    so a learner who opens a lesson sees the same few lines as after running it.
     """
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            if out.get("output_type") == "error":
+            if out.get("output_type") == "error" and out["ename"] not in FEEDBACK:
                 out["traceback"] = [f"{out['ename']}: {out['evalue']}"]
 
 

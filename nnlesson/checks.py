@@ -1,88 +1,145 @@
 """Exercise checks: instant feedback that says what is wrong, not just "no".
 
-Each lesson's exercises are functions the learner writes. A check cell calls one of
-these helpers with the learner's function (or value) and a reference computed by
-nnlesson. On success it prints one line; otherwise it raises an ``AssertionError``
-(so nbgrader's autograder counts it as failed) whose message says:
+Each lesson's exercises are functions (or values) the learner writes. A check cell calls
+one of these helpers. On success it prints one line starting with ✔; otherwise it raises
+an ``AssertionError`` subclass (so nbgrader's autograder scores the cell 0) whose message
+says what is wrong:
 
 * that the exercise is not answered yet (the stub's ``NotImplementedError``), or
 * what was expected and what came in, the first entry that differs, a shape or type
-  mismatch, and a hint.
+  mismatch, an input the answer changed, a warning it raised.
+
+**Feedback, not a traceback.** The exceptions define IPython's ``_render_traceback_``, so
+JupyterLab (and the stored notebook) shows the message alone, at most six lines, with no
+source of nnlesson around it. Hints are not part of the message: they sit, collapsed,
+under each exercise in the lesson, for the learner to open when they want one.
+
+**The reference is computed after the answer.** :func:`check_function` takes the
+learner's function, a *reference* function and the inputs. For each input it first calls
+the learner's function on private copies, and only then computes the expected value, so
+no frame the learner's code could look into holds the answer while it runs. The learner's
+function runs in a short-lived thread whose stack does not lead back to the checker. The
+checker uses numpy functions bound when this module was imported, so rebinding
+``np.isclose`` in a lesson does not change a verdict. What this does not stop (nothing
+inside one Python process can): see "What a check can and cannot prove" in TEACHING.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import copy
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
+# Bound once, at import: an answer cell that rebinds np.isclose (or these names in this
+# module's namespace after import) does not change how a check compares.
+_asarray = np.asarray
+_isclose = np.isclose
+_isfinite = np.isfinite
+_array_equal = np.array_equal
+_argwhere = np.argwhere
 
-class ExerciseNotAnswered(AssertionError):
+MAX_LINES = 6  # what a learner sees of a failed check, at most
+
+
+class ExerciseFeedback(AssertionError):
+    """A check's verdict: shown in a notebook as its message alone, with no traceback."""
+
+    def _render_traceback_(self) -> list[str]:
+        """IPython shows these lines instead of a traceback (red, in JupyterLab)."""
+        lines = str(self).split("\n")
+        if len(lines) > MAX_LINES:
+            lines = lines[: MAX_LINES - 1] + ["  …"]
+        return lines
+
+
+class ExerciseNotAnswered(ExerciseFeedback):
     """The exercise still holds its ``raise NotImplementedError()`` stub."""
 
 
-class ExerciseWrong(AssertionError):
+class ExerciseWrong(ExerciseFeedback):
     """The answer was checked and is not right."""
 
 
 def _fmt(x: Any) -> str:
     if isinstance(x, np.ndarray):
-        return np.array2string(x, precision=10, separator=", ")
+        return np.array2string(x, precision=6, separator=", ", threshold=12, edgeitems=3)
     if isinstance(x, (float, np.floating)):
         return f"{float(x):.10g}"
     return repr(x)
+
+
+def _one_line(x: Any) -> str:
+    return " ".join(_fmt(x).split())
 
 
 def _with_hint(message: str, hint: str | None) -> str:
     return f"{message}\nHint: {hint}" if hint else message
 
 
+def _as_numbers(got: Any, name: str) -> tuple[np.ndarray | None, str | None]:
+    """``got`` as a float array, or a message saying why it is not numbers."""
+    if got is None:
+        return None, f"{name} is None: the function returned nothing. Did you forget `return`?"
+    if isinstance(got, (str, bytes, dict, set)):
+        return None, f"{name} should be a number or an array of numbers; got {type(got).__name__}."
+    try:
+        raw = _asarray(got)
+    except Exception:
+        return None, f"{name} should be a number or an array of numbers; got {type(got).__name__}."
+    if raw.dtype.kind == "c":
+        return None, f"{name} is complex ({_one_line(got)}); the answer is a real number."
+    if raw.dtype.kind not in "biuf":
+        return None, f"{name} should be a number or an array of numbers; got {type(got).__name__}."
+    return raw.astype(float), None
+
+
 def _compare(got: Any, expected: Any, name: str, rtol: float, atol: float) -> str | None:
     """None if ``got`` matches ``expected``; otherwise a message saying what differs."""
-    exp = np.asarray(expected, dtype=float)
-    if got is None:
-        return f"{name} is None: the function returned nothing. Did you forget `return`?"
-    if isinstance(got, (str, bytes, dict, set)):
-        return (
-            f"{name} should be a number or an array of numbers; got {type(got).__name__} {got!r}."
-        )
-    try:
-        arr = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return f"{name} should be a number or an array of numbers; got {type(got).__name__}."
+    exp = _asarray(expected, dtype=float)
+    arr, problem = _as_numbers(got, name)
+    if problem is not None:
+        return problem
+    assert arr is not None
     if arr.shape != exp.shape:
         if (
             arr.size == exp.size
             and arr.size > 0
-            and np.allclose(arr.reshape(exp.shape), exp, rtol=rtol, atol=atol)
+            and bool(np.all(_isclose(arr.reshape(exp.shape), exp, rtol=rtol, atol=atol)))
         ):
             return (
                 f"{name} has the right numbers but shape {arr.shape}; expected shape "
                 f"{exp.shape}. Check your reshape, transpose or keepdims."
             )
-        if arr.shape == exp.T.shape and arr.ndim == 2 and np.allclose(arr.T, exp, rtol, atol):
+        if (
+            arr.ndim == 2
+            and arr.shape == exp.T.shape
+            and bool(np.all(_isclose(arr.T, exp, rtol=rtol, atol=atol)))
+        ):
             return (
                 f"{name} is the transpose of the answer: shape {arr.shape}, expected {exp.shape}."
             )
         return f"{name} has shape {arr.shape}; expected shape {exp.shape}."
-    if not np.all(np.isfinite(arr)):
-        return f"{name} contains NaN or infinity: {_fmt(arr)}."
-    close = np.isclose(arr, exp, rtol=rtol, atol=atol)
-    if np.all(close):
+    if not bool(np.all(_isfinite(arr))):
+        return f"{name} contains NaN or infinity: {_one_line(arr)}."
+    close = _isclose(arr, exp, rtol=rtol, atol=atol)
+    if bool(np.all(close)):
         return None
     if arr.ndim == 0:
         msg = (
             f"{name} is not right.\n  expected: {_fmt(float(exp))}\n  got:      {_fmt(float(arr))}"
         )
-        if np.isclose(-arr, exp, rtol=rtol, atol=atol):
+        if bool(_isclose(-arr, exp, rtol=rtol, atol=atol)):
             msg += "\n  (your value has the wrong sign)"
         return msg
-    first = tuple(int(i) for i in np.argwhere(~close)[0])
+    first = tuple(int(i) for i in _argwhere(~close)[0])
     return (
         f"{name} is not right: {int((~close).sum())} of {arr.size} entries differ.\n"
         f"  first difference at index {first}: expected {_fmt(exp[first])}, got {_fmt(arr[first])}\n"
-        f"  expected: {_fmt(exp)}\n  got:      {_fmt(arr)}"
+        f"  expected: {_one_line(exp)}\n  got:      {_one_line(arr)}"
     )
 
 
@@ -99,43 +156,133 @@ def check_close(
 
     Prints a one-line confirmation, or raises :class:`ExerciseWrong` saying what differs.
     """
+    if isinstance(got, type(Ellipsis)) or got is NotImplemented:
+        raise ExerciseNotAnswered(f"{name} is not filled in yet: replace the `...` above.")
     problem = _compare(got, expected, name, rtol, atol)
     if problem is not None:
         raise ExerciseWrong(_with_hint(problem, hint))
     print(f"✔ {name} is right.")
 
 
+def _snapshot(x: Any) -> Any:
+    """A private deep copy of one argument (arrays copied, not viewed)."""
+    return copy.deepcopy(x)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether an argument still equals its snapshot (to catch answers that mutate inputs)."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (
+            isinstance(a, np.ndarray)
+            and isinstance(b, np.ndarray)
+            and a.shape == b.shape
+            and bool(_array_equal(a, b, equal_nan=a.dtype.kind == "f"))
+        )
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    try:
+        return bool(a == b)
+    except Exception:
+        return a is b
+
+
+def _run_isolated(
+    fn: Callable[..., Any], args: tuple[Any, ...]
+) -> tuple[Any, BaseException | None, list[str]]:
+    """Call ``fn(*args)`` in its own thread; return (result, exception, warning messages).
+
+    The thread's stack starts fresh, so ``sys._getframe`` inside the learner's function
+    cannot reach the checker's frames.
+    """
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                box["result"] = fn(*args)
+            except BaseException as exc:  # noqa: BLE001 - reported to the learner below
+                box["error"] = exc
+        box["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
+
+    thread = threading.Thread(target=target, name="nnlesson-exercise", daemon=True)
+    thread.start()
+    thread.join()
+    return box.get("result"), box.get("error"), box.get("warnings", [])
+
+
+def _not_written(label: str) -> ExerciseNotAnswered:
+    return ExerciseNotAnswered(
+        f"{label} is not written yet: replace `raise NotImplementedError()` in the cell "
+        f"above with your code, run that cell, then run this check again."
+    )
+
+
 def check_function(
     fn: Callable[..., Any],
-    cases: Sequence[tuple[tuple[Any, ...], Any]],
+    reference: Callable[..., Any] | Sequence[tuple[tuple[Any, ...], Any]],
+    inputs: Iterable[tuple[Any, ...]] | None = None,
     *,
     name: str | None = None,
     rtol: float = 1e-6,
     atol: float = 1e-12,
     hint: str | None = None,
 ) -> None:
-    """Call the learner's ``fn`` on every ``(args, expected)`` case and compare.
+    """Call the learner's ``fn`` on every input and compare with ``reference`` on the same.
 
-    Several cases catch answers that only work for the example in the text. Raises
-    :class:`ExerciseNotAnswered` while ``fn`` still raises ``NotImplementedError``,
-    and :class:`ExerciseWrong` on the first case that fails, showing its arguments.
+    ``check_function(fn, reference, inputs)``: ``inputs`` is a list of argument tuples,
+    preferably several random ones (a seeded ``numpy.random.default_rng``), so an answer
+    that only works for the example in the text fails. For each input, ``fn`` runs first,
+    on a private copy, in its own thread; only then is ``reference(*input)`` computed.
+
+    Raises :class:`ExerciseNotAnswered` while ``fn`` still raises ``NotImplementedError``,
+    and :class:`ExerciseWrong` on the first input that fails, showing its arguments; also
+    when ``fn`` changed its input arrays in place, or emitted a warning.
+
+    (The older form ``check_function(fn, [(args, expected), ...])`` is still accepted.)
     """
-    if not callable(fn):
-        raise ExerciseWrong(f"Expected a function; got {type(fn).__name__} {fn!r}.")
     label = name or getattr(fn, "__name__", "your function")
+    if not callable(fn):
+        raise ExerciseWrong(f"{label} should be a function; got {type(fn).__name__}.")
+    if callable(reference):
+        if inputs is None:
+            raise TypeError("check_function(fn, reference, inputs): inputs is missing.")
+        cases = [(tuple(args), None) for args in inputs]
+        ref_fn = reference
+    else:
+        cases = [(tuple(args), expected) for args, expected in reference]
+        ref_fn = None
+    if not cases:
+        raise TypeError("check_function needs at least one input.")
     for args, expected in cases:
-        shown = ", ".join(_fmt(a) for a in args)
-        try:
-            got = fn(*args)
-        except NotImplementedError:
-            raise ExerciseNotAnswered(
-                f"{label} is not written yet: replace `raise NotImplementedError()` in the "
-                f"cell above with your code, run that cell, then run this check again."
-            ) from None
-        except Exception as exc:
+        shown = ", ".join(_one_line(a) for a in args)
+        if len(shown) > 60:
+            shown = shown[:57] + "…"
+        private = tuple(_snapshot(a) for a in args)
+        got, error, caught = _run_isolated(fn, private)
+        if isinstance(error, NotImplementedError):
+            raise _not_written(label) from None
+        if error is not None:
             raise ExerciseWrong(
-                _with_hint(f"{label}({shown}) raised {type(exc).__name__}: {exc}", hint)
-            ) from exc
+                _with_hint(f"{label}({shown}) raised {type(error).__name__}: {error}", hint)
+            ) from None
+        changed = [k for k, (a, p) in enumerate(zip(args, private)) if not _same(a, p)]
+        if changed:
+            raise ExerciseWrong(
+                f"{label}({shown}) changed its argument {changed[0] + 1} in place.\n"
+                f"Work on a copy (e.g. `x = x.copy()`) or build a new array: later cells "
+                f"reuse the inputs."
+            )
+        if caught:
+            raise ExerciseWrong(
+                f"{label}({shown}) gave the warning\n  {caught[0]}\n"
+                f"A right answer runs without warnings: find the operation that overflows "
+                f"or divides by zero."
+            )
+        if ref_fn is not None:
+            expected = ref_fn(*(_snapshot(a) for a in args))
         problem = _compare(got, expected, f"{label}({shown})", rtol, atol)
         if problem is not None:
             raise ExerciseWrong(_with_hint(problem, hint))
@@ -147,12 +294,16 @@ def check_equal(
     got: Any, expected: Any, *, name: str = "your answer", hint: str | None = None
 ) -> None:
     """Check an exact answer (an integer count, a string, a choice)."""
+    if isinstance(got, type(Ellipsis)) or got is NotImplemented:
+        raise ExerciseNotAnswered(f"{name} is not filled in yet: replace the `...` above.")
     if isinstance(got, (float, np.floating)) and float(got).is_integer():
         got = int(got)
     if got is None:
         raise ExerciseWrong(_with_hint(f"{name} is None. Did you forget `return`?", hint))
     if type(got) is not type(expected) and not (
-        isinstance(got, (int, np.integer)) and isinstance(expected, (int, np.integer))
+        isinstance(got, (int, np.integer))
+        and not isinstance(got, (bool, np.bool_))
+        and isinstance(expected, (int, np.integer))
     ):
         raise ExerciseWrong(
             _with_hint(
@@ -167,6 +318,41 @@ def check_equal(
     print(f"✔ {name} is right.")
 
 
+def check_prediction(
+    predicted: Any,
+    actual: Any,
+    *,
+    name: str = "your prediction",
+    rtol: float = 0.1,
+    atol: float = 0.0,
+    explain: str = "",
+) -> None:
+    """Compare a learner's committed prediction with what the code then measured.
+
+    A prediction is not graded right/wrong beyond being filled in: it prints how far off it
+    was and ``explain`` (why the answer is what it is). Raises :class:`ExerciseNotAnswered`
+    while the prediction is still ``...`` or ``None``.
+    """
+    if predicted is None or isinstance(predicted, type(Ellipsis)):
+        raise ExerciseNotAnswered(
+            f"{name} is still empty: write your prediction in the cell above (replace `...`), "
+            f"run it, then run this cell."
+        )
+    if isinstance(actual, str) or isinstance(predicted, str):
+        verdict = "✔ you predicted it" if str(predicted) == str(actual) else "✘ not quite"
+        print(f"{verdict}: you said {predicted!r}, the run gave {actual!r}.")
+    else:
+        arr, problem = _as_numbers(predicted, name)
+        if problem is not None:
+            raise ExerciseWrong(problem)
+        assert arr is not None
+        near = bool(np.all(_isclose(arr, _asarray(actual, dtype=float), rtol=rtol, atol=atol)))
+        verdict = "✔ close" if near else "✘ off"
+        print(f"{verdict}: you said {_one_line(predicted)}, the run gave {_one_line(actual)}.")
+    if explain:
+        print(explain)
+
+
 def not_answered(fn: Callable[..., Any], *args: Any) -> bool:
     """True while ``fn`` still raises its ``NotImplementedError`` stub (for optional demos)."""
     try:
@@ -176,3 +362,11 @@ def not_answered(fn: Callable[..., Any], *args: Any) -> bool:
     except Exception:
         return False
     return False
+
+
+def random_inputs(
+    make: Callable[[np.random.Generator], tuple[Any, ...]], n: int = 5, seed: int = 0
+) -> list[tuple[Any, ...]]:
+    """``n`` argument tuples from ``make(rng)`` with a seeded generator: random, repeatable."""
+    rng = np.random.default_rng(seed)
+    return [tuple(make(rng)) for _ in range(n)]

@@ -187,3 +187,25 @@ def plot_decision_boundary(
     if title:
         ax.set_title(title)
     return ax
+
+
+# ---------------------------------------------------------------------------------------
+# Each lesson's own pictures, in lesson order. A lesson calls one function per figure, so
+# its visible cells hold the idea, not the plotting code.
+# ---------------------------------------------------------------------------------------
+
+# Lessons 00-01: gradient-descent steps on a parabola, a single neuron.
+
+# Lessons 02-03: the loss, the backward flow on the 2-2-2 network.
+
+# Lessons 04-05: computational graph, learning-rate pictures, contours.
+
+# Lesson 06: epochs, batches, paths on contours.
+
+# Lesson 07: optimizers.
+
+# Lessons 08-09: initialisation, generalisation.
+
+# Lessons 10-11: deep networks, XOR.
+
+# Lesson 12: handwritten digits.

@@ -79,3 +79,119 @@ def test_tolerance_is_respected():
     check_close(1.0 + 1e-9, 1.0)
     with pytest.raises(ExerciseWrong):
         check_close(1.0 + 1e-3, 1.0)
+
+
+# --- the reference is computed after the answer, in a checker the answer cannot reach ---
+
+
+def twice(x):
+    return 2 * x
+
+
+def inputs():
+    rng = np.random.default_rng(1)
+    return [(rng.normal(size=3),) for _ in range(4)]
+
+
+def test_reference_form_passes_a_right_answer_and_fails_a_wrong_one(capsys):
+    check_function(lambda x: x + x, twice, inputs(), name="double")
+    assert capsys.readouterr().out == "✔ double is right on 4 test cases.\n"
+    with pytest.raises(ExerciseWrong, match="double"):
+        check_function(lambda x: x + 1, twice, inputs(), name="double")
+
+
+def test_answer_cannot_read_the_checkers_frames():
+    import sys
+
+    def peek(x):
+        frame = sys._getframe(1)
+        while frame is not None:
+            for key in ("expected", "reference", "ref_fn"):
+                if key in frame.f_locals:
+                    value = frame.f_locals[key]
+                    return value(x) if callable(value) else value
+            frame = frame.f_back
+        return 0 * x
+
+    with pytest.raises(ExerciseWrong, match="not right"):
+        check_function(peek, twice, inputs(), name="peek")
+
+
+def test_rebinding_numpy_in_an_answer_does_not_change_the_verdict(monkeypatch):
+    monkeypatch.setattr(np, "isclose", lambda *a, **k: np.ones(np.shape(a[0]), dtype=bool))
+    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
+    with pytest.raises(ExerciseWrong):
+        check_function(lambda x: x + 1, twice, inputs(), name="double")
+
+
+def test_mutating_the_input_complex_results_and_warnings_are_named():
+    def in_place(x):
+        x *= 2
+        return x
+
+    with pytest.raises(ExerciseWrong, match="changed its argument 1 in place"):
+        check_function(in_place, twice, inputs())
+    with pytest.raises(ExerciseWrong, match="complex"):
+        check_function(lambda x: 2 * x + 1j, twice, inputs())
+
+    def noisy(x):
+        import warnings
+
+        warnings.warn("overflow encountered in exp", RuntimeWarning, stacklevel=1)
+        return 2 * x
+
+    with pytest.raises(ExerciseWrong, match="RuntimeWarning: overflow"):
+        check_function(noisy, twice, inputs())
+
+
+def test_feedback_is_the_message_alone_at_most_six_lines():
+    try:
+        check_function(lambda x: x + 1, twice, [(np.arange(40.0),)], name="double")
+    except ExerciseWrong as exc:
+        lines = exc._render_traceback_()
+    assert 1 < len(lines) <= 6
+    assert not any("checks.py" in line or "Traceback" in line for line in lines)
+    try:
+        check_function(stub, twice, inputs())
+    except ExerciseNotAnswered as exc:
+        assert exc._render_traceback_() == str(exc).split("\n")
+
+
+def test_prediction_needs_filling_in_and_reports_the_gap(capsys):
+    from nnlesson.checks import check_prediction
+
+    with pytest.raises(ExerciseNotAnswered, match="still empty"):
+        check_prediction(..., 196)
+    check_prediction(190, 196, name="batches", explain="ceil(50000/256) = 196.")
+    out = capsys.readouterr().out
+    assert "✔ close: you said 190, the run gave 196." in out and "ceil" in out
+    check_prediction(100, 196)
+    assert "✘ off" in capsys.readouterr().out
+
+
+def test_feedback_in_a_real_kernel_has_no_traceback(tmp_path):
+    """Executed as in JupyterLab: the stored error output is the message, no package source."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import numpy as np\nfrom nnlesson.checks import check_function\n"
+            "def f(x):\n    raise NotImplementedError()\n"
+            "check_function(f, lambda x: 2 * x, [(np.ones(2),)], name='f')"
+        ),
+        nbformat.v4.new_code_cell(
+            "def g(x):\n    print('inside', x.sum())\n    return 2 * x\n"
+            "check_function(g, lambda x: 2 * x, [(np.ones(2),)], name='g')"
+        ),
+    ]
+    NotebookClient(nb, kernel_name="python3", allow_errors=True).execute()
+    error = nb.cells[0].outputs[-1]
+    assert error.output_type == "error" and error.ename == "ExerciseNotAnswered"
+    assert 1 <= len(error.traceback) <= 6
+    assert error.traceback[0].startswith("f is not written yet")
+    assert not any("checks.py" in line or "File " in line for line in error.traceback)
+    # the learner's own prints from inside the (threaded) call reach the cell
+    text = "".join(o.get("text", "") for o in nb.cells[1].outputs)
+    assert "inside 2.0" in text and "✔ g is right on 1 test case." in text
