@@ -32,6 +32,22 @@ from nnlesson.plots import PROBABILITY_SHADING
 from nnlesson.training import History, Trainer
 
 
+class Panel(w.VBox):
+    """A panel of controls and outputs (a ``VBox``) that says what it is before it runs.
+
+    A notebook opened without running shows a widget's plain-text form; for a bare
+    ``VBox`` that is ``VBox(children=(IntSlider(...`` noise. A ``Panel`` shows ``note``
+    instead: one line saying what the panel is and that running the cell brings it up.
+    """
+
+    def __init__(self, children: list[w.Widget], note: str, **kwargs: object) -> None:
+        super().__init__(children, **kwargs)
+        self.note = note
+
+    def __repr__(self) -> str:
+        return f"[interactive panel: {self.note}. Run this cell to use it.]"
+
+
 @dataclass(frozen=True)
 class XorSettings:
     """The knobs of the XOR panel, with its default values."""
@@ -209,7 +225,7 @@ def xor_panel(settings: XorSettings = XorSettings()) -> w.Widget:
     out = w.interactive_output(show_xor, controls)
     left = w.VBox(list(controls.values())[:4])
     right = w.VBox(list(controls.values())[4:])
-    return w.VBox([w.HBox([left, right]), out])
+    return Panel([w.HBox([left, right]), out], "XOR network, every setting a slider")
 
 
 class StepPanel:

@@ -70,3 +70,12 @@ def test_step_panel_counts_batches_and_epochs():
     assert panel.step_epoch().startswith("step one epoch: iteration 4, epoch 2")
     assert panel.reset().startswith("reset: iteration 0, epoch 0")
     assert panel.widget() is not None
+
+
+def test_a_panel_says_what_it_is_before_it_runs():
+    from nnlesson.widgets import Panel, xor_panel
+
+    panel = Panel([], "a test panel")
+    assert repr(panel) == "[interactive panel: a test panel. Run this cell to use it.]"
+    assert "VBox(" not in panel._repr_mimebundle_()["text/plain"]
+    assert repr(xor_panel()).startswith("[interactive panel: XOR network")
