@@ -18,7 +18,7 @@ def as_float_array(value: object, name: str, *, ndim: int | None = None) -> np.n
 
     Integer arrays are converted to float64 (a copy), because updates such as
     ``theta -= alpha * grad`` on an integer array would silently truncate
-    (seed 003 starts ``theta = np.array([0, 0])``, an integer array).
+    (article 003 starts ``theta = np.array([0, 0])``, an integer array).
     """
     try:
         arr = np.asarray(value)

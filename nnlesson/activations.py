@@ -106,7 +106,7 @@ class Activation:
         f: the function, element-wise.
         df: its derivative with respect to its input ``z``, element-wise.
         df_from_output: the same derivative written in terms of the output
-            ``a = f(z)``, as the seeds do for the sigmoid: f'(z) = a (1 - a).
+            ``a = f(z)``, as the source articles do for the sigmoid: f'(z) = a (1 - a).
     """
 
     name: str

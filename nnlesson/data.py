@@ -1,15 +1,15 @@
 r"""Data: batches, epochs and iterations, scaling, splits and small data sets (lessons 05-08).
 
-Vocabulary (the seeds disagree; the course uses this one throughout):
+Vocabulary (the source articles disagree; the course uses this one throughout):
 
 * **epoch**: one full pass over the training set, every sample used exactly once
   (optionally in a freshly shuffled order);
 * **batch** (mini-batch): the samples one gradient is computed from; its size b;
 * **iteration**: one update of the weights, i.e. one batch.
 
-With N samples: b = N is full-batch gradient descent (seed 003's "BGD"), b = 1 is
+With N samples: b = N is full-batch gradient descent (article 003's "BGD"), b = 1 is
 stochastic gradient descent (SGD), 1 < b < N is mini-batch gradient descent ("MBGD";
-seed 000 calls this one "批量梯度下降"). An epoch has ⌈N/b⌉ iterations if the last,
+article 000 calls this one "批量梯度下降"). An epoch has ⌈N/b⌉ iterations if the last,
 smaller batch is kept and ⌊N/b⌋ if it is dropped.
 """
 
@@ -136,7 +136,7 @@ def check_dataset(X: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
 def minmax_scale(
     X: np.ndarray, low: float = -1.0, high: float = 1.0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""Scale each column linearly onto [low, high], as MATLAB's ``premnmx`` does (seed 004):
+    r"""Scale each column linearly onto [low, high], as MATLAB's ``premnmx`` does (article 004):
 
     .. math:: x' = \text{low} + (\text{high}-\text{low})\,\frac{x - \min x}{\max x - \min x}.
 
@@ -179,7 +179,7 @@ def train_test_split(
     *,
     rng: np.random.Generator,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Shuffle and split into training and test ("checking", seed 004) sets.
+    """Shuffle and split into training and test ("checking", article 004) sets.
 
     Returns ``(X_train, Y_train, X_test, Y_test)``; at least one sample on each side.
     """
@@ -196,17 +196,17 @@ def train_test_split(
 
 # ----------------------------------------------------------------- data sets
 def xor() -> tuple[np.ndarray, np.ndarray]:
-    """The four XOR points, X of shape (4, 2) and Y of shape (4, 1), in seed 002's order."""
+    """The four XOR points, X of shape (4, 2) and Y of shape (4, 1), in article 002's order."""
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     Y = np.array([[0.0], [1.0], [1.0], [0.0]])
     return X, Y
 
 
 def seed_regression() -> tuple[np.ndarray, np.ndarray]:
-    """Seed 003's linear-regression points: X with a column of ones, y = x + 1.
+    """Article 003's linear-regression points: X with a column of ones, y = x + 1.
 
     Returns ``X = [[1,2],[1,3],[1,4],[1,5]]`` (float) and ``y = [3,4,5,6]`` as a
-    1-D float array, exactly as the seed's ``gradient_descent`` expects them.
+    1-D float array, exactly as the article's ``gradient_descent`` expects them.
     """
     X = np.array([[1.0, 2.0], [1.0, 3.0], [1.0, 4.0], [1.0, 5.0]])
     y = np.array([3.0, 4.0, 5.0, 6.0])

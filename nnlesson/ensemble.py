@@ -1,6 +1,6 @@
 r"""Many networks at once: K random starts trained side by side (lessons 08, 11).
 
-Seed 003: "the starting point is random, so the minimum found depends on it". To see
+Article 003: "the starting point is random, so the minimum found depends on it". To see
 how often, we train K copies of one architecture from K random starts. Instead of a
 Python loop over K networks, every weight matrix gets a leading axis of length K,
 

@@ -6,7 +6,7 @@ For a batch ``X`` of shape ``(n, n_in)`` (one row per sample) the layer computes
     Z = X W + b, \qquad A = f(Z),
 
 with ``W`` of shape ``(n_in, n_out)``: ``W[i, j]`` is the weight on the edge from
-input ``i`` to unit ``j`` (seed 001: the weight matrix's shape comes from the sizes of
+input ``i`` to unit ``j`` (article 001: the weight matrix's shape comes from the sizes of
 the two layers it connects), and ``b`` of shape ``(n_out,)``.
 
 Backward, given :math:`\partial L/\partial A` from the layer above, the chain rule gives
@@ -18,7 +18,7 @@ Backward, given :math:`\partial L/\partial A` from the layer above, the chain ru
     \frac{\partial L}{\partial X} = \delta\, W^\top .
 
 The last one is handed to the layer below: that is the δ recursion of back-propagation.
-Summing over the samples in :math:`X^\top\delta` is seed 004's "sum δ over all samples,
+Summing over the samples in :math:`X^\top\delta` is article 004's "sum δ over all samples,
 then update once"; with a batch of one sample it is the per-sample update.
 """
 
@@ -44,8 +44,8 @@ def init_weights(
     * ``"xavier"`` (Glorot): normal with standard deviation :math:`\sqrt{2/(n_\text{in}+n_\text{out})}`
       (keeps the variance of signals about equal forward and backward, for sigmoid/tanh);
     * ``"he"``: normal with standard deviation :math:`\sqrt{2/n_\text{in}}` (for ReLU);
-    * ``"normal"``: standard normal times ``scale`` (seed 002's ``np.random.randn``);
-    * ``"uniform"``: uniform on [0, ``scale``) (seed 004: "w and b random in 0-1");
+    * ``"normal"``: standard normal times ``scale`` (article 002's ``np.random.randn``);
+    * ``"uniform"``: uniform on [0, ``scale``) (article 004: "w and b random in 0-1");
     * ``"zeros"``: all zero (a mistake the course shows: hidden units stay identical).
 
     ``rng`` is a ``numpy.random.Generator``; without one the weights depend on no
@@ -74,8 +74,8 @@ class Dense:
     Forward caches what backward needs, under explicit names:
 
     * ``self.X``: the layer's input (for :math:`\partial L/\partial W = X^\top\delta`),
-    * ``self.Z``: the weighted sums, "net" in seed 004 (for :math:`f'(Z)`),
-    * ``self.A``: the outputs, "out" in seed 004.
+    * ``self.Z``: the weighted sums, "net" in article 004 (for :math:`f'(Z)`),
+    * ``self.A``: the outputs, "out" in article 004.
 
     Backward stores ``self.delta`` (:math:`\partial L/\partial Z`), ``self.dL_dW`` and
     ``self.dL_db``, and returns :math:`\partial L/\partial X` for the layer below.

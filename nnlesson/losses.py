@@ -7,20 +7,20 @@ only rescales the gradient, so it can always be absorbed into the learning rate.
 Notation: ``Y_hat`` holds the network's outputs :math:`\hat y` and ``Y`` the targets
 :math:`y`, both of shape ``(n, outputs)``: one row per sample.
 
-* :func:`mse`, the seeds' mean squared error (seed 000),
+* :func:`mse`, the source articles' mean squared error (article 000),
 
   .. math:: \mathrm{MSE} = \frac1n \sum_{k=1}^{n} \sum_{j} (y_{kj} - \hat y_{kj})^2,
             \qquad \frac{\partial\,\mathrm{MSE}}{\partial \hat y_{kj}} = -\frac2n (y_{kj} - \hat y_{kj})
                                                              = \frac2n (\hat y_{kj} - y_{kj}).
 
-  Mean over the *samples*, sum over the outputs (with one output, exactly seed 000's
+  Mean over the *samples*, sum over the outputs (with one output, exactly article 000's
   formula). PyTorch's ``MSELoss`` averages over outputs too: with m outputs it is
   this value divided by m.
 
-* :func:`half_mse`, seed 003's cost for linear regression,
+* :func:`half_mse`, article 003's cost for linear regression,
   :math:`J = \frac{1}{2n}\sum_k\sum_j (\hat y_{kj} - y_{kj})^2`, gradient :math:`\frac1n(\hat y - y)`.
 
-* :func:`half_sse`, the "total error" of the classic 2-2-2 worked example (seed 004),
+* :func:`half_sse`, the "total error" of the classic 2-2-2 worked example (article 004),
 
   .. math:: E_\text{total} = \sum_k \sum_j \tfrac12 (y_{kj} - \hat y_{kj})^2,
             \qquad \frac{\partial E_\text{total}}{\partial \hat y_{kj}} = \hat y_{kj} - y_{kj}.
@@ -65,7 +65,7 @@ def mse_gradient(Y_hat: np.ndarray, Y: np.ndarray) -> np.ndarray:
 
 
 def half_mse(Y_hat: np.ndarray, Y: np.ndarray) -> float:
-    r"""Half the mean squared error, :math:`\frac{1}{2n}\sum (\hat y - y)^2` (seed 003's ``J``)."""
+    r"""Half the mean squared error, :math:`\frac{1}{2n}\sum (\hat y - y)^2` (article 003's ``J``)."""
     return 0.5 * mse(Y_hat, Y)
 
 

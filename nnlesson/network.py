@@ -330,13 +330,13 @@ class Network:
 
 
 # --------------------------------------------------------------------------------
-# The classic 2-2-2 worked example of seed 004.
+# The classic 2-2-2 worked example of article 004.
 WORKED_EXAMPLE_INPUTS = np.array([[0.05, 0.10]])
 WORKED_EXAMPLE_TARGETS = np.array([[0.01, 0.99]])
 
 
 def worked_example_network(*, train_bias: bool = False) -> Network:
-    """The 2-2-2 sigmoid network of the classic step-by-step example (seed 004).
+    """The 2-2-2 sigmoid network of the classic step-by-step example (article 004).
 
     Inputs i1 = 0.05, i2 = 0.10 (:data:`WORKED_EXAMPLE_INPUTS`); targets 0.01, 0.99
     (:data:`WORKED_EXAMPLE_TARGETS`); w1 ... w8 = 0.15, 0.20, 0.25, 0.30, 0.40, 0.45,

@@ -12,7 +12,7 @@ place, so a learner can keep the old weights and compare, and a test can check o
 step against the formula by hand. ``print(state)`` shows what the optimizer remembers.
 
 Notation: :math:`w` a parameter, :math:`g = \partial L/\partial w` its gradient,
-:math:`\eta` the learning rate (seed 003's η, seed 000's α), :math:`t = 1, 2, \dots`
+:math:`\eta` the learning rate (article 003's η, article 000's α), :math:`t = 1, 2, \dots`
 the step count.
 
 The learning rate may be a number or a schedule: a function of the step number
@@ -142,7 +142,7 @@ class Optimizer:
 
 
 class GradientDescent(Optimizer):
-    r"""Plain (stochastic) gradient descent, seed 000's rule:
+    r"""Plain (stochastic) gradient descent, article 000's rule:
 
     .. math:: w \leftarrow w - \eta\, g .
 

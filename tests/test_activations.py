@@ -16,7 +16,7 @@ def test_sigmoid_values_and_known_points():
     z = np.linspace(-30, 30, 601)
     naive = 1.0 / (1.0 + np.exp(-z))
     np.testing.assert_allclose(act.sigmoid(z), naive, rtol=1e-12, atol=1e-15)
-    # seed 003: the sigmoid's derivative at 0 is 0.25, its largest value
+    # article 003: the sigmoid's derivative at 0 is 0.25, its largest value
     assert act.sigmoid_prime(0.0) == 0.25
     assert np.all(act.sigmoid_prime(z) <= 0.25)
 

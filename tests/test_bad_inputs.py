@@ -107,7 +107,7 @@ def test_mistake_gets_a_message_that_names_it(mistake, call, error, pattern):
 
 
 def test_integer_weights_become_floats_so_in_place_updates_work():
-    # seed 003's trap: theta = np.array([0, 0]) is an integer array
+    # article 003's trap: theta = np.array([0, 0]) is an integer array
     layer = Dense(np.array([[0], [0]]), 0, "identity")
     assert layer.W.dtype == np.float64 and layer.b.dtype == np.float64
     X, y = data.seed_regression()

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.lesson06
 
 
 def test_seed_003_counts_keep_and_drop():
-    # seed 003: "50000/256+1 = 196" batches, 1960 iterations in 10 epochs: that is ceil()
+    # article 003: "50000/256+1 = 196" batches, 1960 iterations in 10 epochs: that is ceil()
     assert data.batches_per_epoch(50000, 256) == 196
     assert data.last_batch_size(50000, 256) == 80
     assert data.total_iterations(50000, 256, 10) == 1960

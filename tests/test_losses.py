@@ -54,7 +54,7 @@ def test_half_mse_reproduces_seed_003_bit_for_bit():
     import nnlesson as nl
 
     X, y = nl.data.seed_regression()
-    theta = np.array([0.0, 0.0])  # the seed's own loop, with floats
+    theta = np.array([0.0, 0.0])  # the article's own loop, with floats
     for _ in range(1000):
         loss = X @ theta - y
         theta = theta - 0.01 * (X.T @ loss / len(y))
