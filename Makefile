@@ -1,28 +1,38 @@
 # nnlesson: two commands on a fresh machine with Python 3.10+.
-#   make lab    set everything up in .venv and open the course in JupyterLab
-#   make test   set everything up in .venv and run every test (lint, unit tests, nbval)
+#   make lab    set up a learner's .venv (the package, JupyterLab) and open the course
+#   make test   set up .venv-dev (everything) and run every test (lint, unit tests, nbval)
 PYTHON ?= python3
-VENV   ?= .venv
+VENV   ?= .venv-dev
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LAB_VENV  ?= .venv
+LAB_STAMP := $(LAB_VENV)/.installed
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
-.PHONY: setup lab test test-lowest lint unit notebooks lessons bench clean
+.PHONY: setup lab test test-lowest lint unit notebooks lessons bench site clean
 
+# Maintainers and CI: the package with every extra (lab, author, teach, site, test tools).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e '.[lab,test]'
+	$(BIN)/python -m pip install -e '.[test]'
 	touch $(STAMP)
 
 setup: $(STAMP)
 
+# A learner's install: the package and JupyterLab, no test or teacher tools.
+$(LAB_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(LAB_VENV)
+	$(LAB_VENV)/bin/python -m pip install --upgrade pip
+	$(LAB_VENV)/bin/python -m pip install -e '.[lab]'
+	touch $(LAB_STAMP)
+
 # JupyterLab refuses to run as root unless told; containers often are root.
 LAB_ROOT := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab $(LAB_ROOT) --ServerApp.root_dir=. \
+lab: $(LAB_STAMP)
+	$(LAB_VENV)/bin/jupyter lab $(LAB_ROOT) --ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/lessons/00_start.ipynb $(LAB_ARGS)
 
 test: $(STAMP)
@@ -57,9 +67,9 @@ LOWEST := numpy==1.24.* matplotlib==3.7.* ipywidgets==8.0.*
 test-lowest:
 	$(PYTHON_LOWEST) -m venv .venv-lowest
 	.venv-lowest/bin/python -m pip install --upgrade pip
-	.venv-lowest/bin/python -m pip install -e '.[lab,test]' $(LOWEST)
+	.venv-lowest/bin/python -m pip install -e '.[test]' $(LOWEST)
 	.venv-lowest/bin/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
 		--nbval --nbval-current-env tests lessons solutions
 
 clean:
-	rm -rf $(VENV) .venv-lowest *.egg-info
+	rm -rf $(VENV) $(LAB_VENV) .venv-lowest *.egg-info build/site

@@ -29,7 +29,14 @@ import copy
 import sys
 from pathlib import Path
 
-import nbformat
+try:
+    import nbformat
+except ModuleNotFoundError as exc:  # a learner's install has no maintainer tools
+    raise ModuleNotFoundError(
+        "nnlesson.authoring needs nbformat and nbclient, which a learner's install leaves "
+        "out. Install the maintainers' extra: pip install 'nnlesson[author]'",
+        name=exc.name,
+    ) from None
 
 CODE_STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
 TEXT_STUB = ["YOUR ANSWER HERE"]

@@ -182,10 +182,13 @@ def _same(a: Any, b: Any) -> bool:
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    try:
+    if isinstance(a, (int, float, complex, str, bytes, np.generic)) or a is None:
         return bool(a == b)
-    except Exception:
-        return a is b
+    if callable(getattr(a, "parameters", None)) and callable(getattr(b, "parameters", None)):
+        # a network: its weights and biases must be unchanged (its forward/backward caches
+        # may change: a network remembers what its last backward pass needs)
+        return _same(a.parameters(), b.parameters())
+    return True  # another object: nothing the check can compare
 
 
 def _run_isolated(

@@ -195,3 +195,21 @@ def test_feedback_in_a_real_kernel_has_no_traceback(tmp_path):
     # the learner's own prints from inside the (threaded) call reach the cell
     text = "".join(o.get("text", "") for o in nb.cells[1].outputs)
     assert "inside 2.0" in text and "✔ g is right on 1 test case." in text
+
+
+def test_a_network_argument_may_cache_but_not_change_its_weights():
+    from nnlesson import Network
+
+    def forward_only(net, X):
+        return net.forward(X)  # fills the layers' caches: allowed
+
+    def trains(net, X):
+        out = net.forward(X)
+        net.layers[0].W += 1.0  # changes a weight: named
+        return out
+
+    rng = np.random.default_rng(0)
+    cases = [(Network.build([2, 3, 1], rng=rng), rng.normal(size=(4, 2))) for _ in range(2)]
+    check_function(forward_only, lambda net, X: net.forward(X), cases)
+    with pytest.raises(ExerciseWrong, match="changed its argument 1 in place"):
+        check_function(trains, lambda net, X: net.forward(X), cases)

@@ -1,0 +1,113 @@
+"""The package as a learner gets it: built, checked, installed alone, and used outside the repo.
+
+``python -m build`` makes the sdist and the wheel (setuptools from PyPI, in build's own
+isolated environment), ``twine check`` reads their metadata as PyPI would. The sdist is the
+package source with the student lessons and holds no tests (they need the whole repository).
+Then a fresh venv gets the wheel and a kernel (ipykernel, nbclient to run it) and nothing
+else: ``python -m nnlesson lessons DEST`` copies the lessons into a folder outside the
+repository and one lesson executes there top to bottom.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.packaging
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = sorted(p.name for p in (ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))
+
+
+def run(*cmd: str | Path, cwd: Path | None = None) -> str:
+    done = subprocess.run(
+        [str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    run(sys.executable, "-m", "build", "--outdir", out, ROOT)
+    return out
+
+
+def test_sdist_and_wheel_pass_twine_check(dist):
+    files = sorted(dist.iterdir())
+    assert [f.suffix for f in files] == [".whl", ".gz"], files
+    assert "PASSED" in run(sys.executable, "-m", "twine", "check", *files)
+
+
+def test_wheel_has_package_lessons_and_licence_but_no_solutions(dist):
+    (wheel,) = dist.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert sorted(n.split("/")[-1] for n in names if n.startswith("nnlesson/lessons/")) == LESSONS
+    assert any(n.endswith("licenses/LICENSE") for n in names)
+    assert not any("solution" in n for n in names), "solutions must never ship to learners"
+    metadata = (
+        zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
+    )
+    import nnlesson
+
+    assert f"Version: {nnlesson.__version__}" in metadata
+    assert "License-Expression: MIT" in metadata
+
+
+def test_sdist_is_the_source_without_tests(dist):
+    (sdist,) = dist.glob("*.tar.gz")
+    names = [n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n]
+    assert "LICENSE" in names and "pyproject.toml" in names and "nnlesson/checks.py" in names
+    assert sorted(n.split("/")[-1] for n in names if n.startswith("lessons/")) == LESSONS
+    assert not [n for n in names if n.startswith(("tests/", "solutions/"))]
+
+
+def test_a_fresh_venv_with_the_wheel_copies_and_runs_a_lesson(dist, tmp_path):
+    (wheel,) = dist.glob("*.whl")
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", venv)
+    python = venv / "bin" / "python"
+    run(python, "-m", "pip", "install", "--quiet", wheel, "ipykernel", "nbclient")
+    outside = tmp_path / "my course"
+    out = run(python, "-m", "nnlesson", "lessons", outside, cwd=tmp_path)
+    assert f"Copied {len(LESSONS)} lessons" in out
+    assert sorted(p.name for p in outside.iterdir()) == LESSONS
+    # the learner's work is never overwritten without --force
+    again = subprocess.run(
+        [python, "-m", "nnlesson", "lessons", outside], capture_output=True, text=True
+    )
+    assert again.returncode == 1 and "--force" in again.stderr and "Traceback" not in again.stderr
+    script = """
+import sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(nb, kernel_name="python3", allow_errors=True, timeout=300,
+               resources={"metadata": {"path": sys.argv[2]}}).execute()
+bad = [k for k, c in enumerate(nb.cells) if c.cell_type == "code"
+       and any(o.output_type == "error" for o in c.outputs)
+       and "raises-exception" not in c.metadata.get("tags", [])]
+print("unexpected errors in cells", bad)
+"""
+    lesson = outside / "01_neuron.ipynb"
+    result = run(python, "-c", script, lesson, outside, cwd=outside)
+    assert result.strip().endswith("unexpected errors in cells []"), result
+    assert json.loads(lesson.read_text())["cells"], "the copied lesson is a notebook"
+
+
+def test_authoring_without_its_extra_names_the_extra(monkeypatch):
+    """A learner's install has no nbformat: importing the maintainers' tool says what to do."""
+    import importlib
+
+    monkeypatch.setitem(sys.modules, "nbformat", None)  # import nbformat now fails
+    monkeypatch.delitem(sys.modules, "nnlesson.authoring", raising=False)
+    with pytest.raises(ModuleNotFoundError, match=r"pip install 'nnlesson\[author\]'"):
+        importlib.import_module("nnlesson.authoring")
+    monkeypatch.undo()
+    importlib.import_module("nnlesson.authoring")
