@@ -57,6 +57,11 @@ BENCH_ARGS ?= --notebooks
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+# The course website in build/site/ (Sphinx, stored outputs, self-hosted MathJax and widgets;
+# npm fetches those once). Warnings are errors.
+site: $(STAMP)
+	$(BIN)/python docs/site/build.py
+
 # Maintainers: after editing solutions/NN_name.ipynb, regenerate and re-execute.
 lessons: $(STAMP)
 	$(BIN)/python -m nnlesson.authoring build $(NAMES)
