@@ -49,6 +49,23 @@ FEEDBACK = ("ExerciseNotAnswered", "ExerciseWrong")  # nnlesson.checks' verdicts
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
+# Every lesson's first code cell: it works anywhere. In the course's environment nnlesson is
+# there and the cell prints nothing; on Colab or a fresh Jupyter it installs nnlesson once
+# with %pip and says so in one line; if that fails, one line says what to do (no traceback).
+SETUP_TAG = "nnlesson-setup"
+SETUP_SOURCE = """\
+# Setup: nnlesson, the course's helper package (installed here once if it is missing).
+try:
+    import nnlesson
+except ModuleNotFoundError:
+    print("nnlesson is not installed here: installing it with pip (once) ...")
+    %pip install --quiet nnlesson
+    try:
+        import nnlesson
+    except ModuleNotFoundError:
+        raise SystemExit("pip could not install nnlesson: see the course README.") from None"""
+
+
 class AuthoringError(ValueError):
     """A solution notebook breaks the lesson/solution conventions."""
 
@@ -225,14 +242,35 @@ def notebook_names(root: Path) -> list[str]:
     return sorted(p.stem for p in (root / "solutions").glob("[0-9][0-9]_*.ipynb"))
 
 
+def has_setup_cell(nb: nbformat.NotebookNode) -> bool:
+    """Whether the first code cell is the course's setup cell, exactly."""
+    first = next((c for c in nb.cells if c.cell_type == "code"), None)
+    return first is not None and first.source == SETUP_SOURCE
+
+
+def ensure_setup_cell(nb: nbformat.NotebookNode) -> None:
+    """Make the first code cell the setup cell (:data:`SETUP_SOURCE`): refreshed if it is
+    an older version of it (tagged ``nnlesson-setup``), inserted before the first code cell
+    otherwise."""
+    first = next((k for k, c in enumerate(nb.cells) if c.cell_type == "code"), len(nb.cells))
+    if first < len(nb.cells) and SETUP_TAG in nb.cells[first].metadata.get("tags", []):
+        nb.cells[first].source = SETUP_SOURCE
+        return
+    nb.cells.insert(first, code(SETUP_SOURCE, SETUP_TAG))
+
+
 def build(root: Path, names: list[str] | None = None) -> None:
-    """Execute each solution in place, regenerate its lesson, execute and store that too."""
+    """Execute each solution in place, regenerate its lesson, execute and store that too.
+
+    Every solution first gets the setup cell (:func:`ensure_setup_cell`)."""
     for name in names or notebook_names(root):
         src = root / "solutions" / f"{name}.ipynb"
         if not src.exists():
             raise FileNotFoundError(f"No solution notebook {src}; see `notebook_names`.")
         print(f"[{name}] solution ...", flush=True)
-        solution = execute(read(src), root / "solutions")
+        source = read(src)
+        ensure_setup_cell(source)
+        solution = execute(source, root / "solutions")
         write(solution, src)
         print(f"[{name}] lesson ...", flush=True)
         lesson = execute(make_lesson(solution, name), root / "lessons")

@@ -54,3 +54,14 @@ def test_top_level_stub_is_tagged_and_unmarked_solution_cell_is_replaced_whole()
 def test_malformed_markers_are_reported_with_the_cell(cell, message):
     with pytest.raises(au.AuthoringError, match=message):
         au.make_lesson(au.new_notebook([cell]), "demo")
+
+
+def test_setup_cell_is_inserted_once_and_refreshed():
+    nb = au.new_notebook([au.markdown("# Lesson 99 · Test"), au.code("x = 1")])
+    au.ensure_setup_cell(nb)
+    au.ensure_setup_cell(nb)
+    assert [c.cell_type for c in nb.cells] == ["markdown", "code", "code"]
+    assert au.has_setup_cell(nb) and nb.cells[2].source == "x = 1"
+    nb.cells[1].source = "# an older setup cell"
+    au.ensure_setup_cell(nb)
+    assert au.has_setup_cell(nb) and len(nb.cells) == 3

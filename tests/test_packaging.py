@@ -69,12 +69,41 @@ def test_sdist_is_the_source_without_tests(dist):
     assert not [n for n in names if n.startswith(("tests/", "solutions/"))]
 
 
-def test_a_fresh_venv_with_the_wheel_copies_and_runs_a_lesson(dist, tmp_path):
-    (wheel,) = dist.glob("*.whl")
+def test_a_fresh_venv_installs_the_wheel_from_the_setup_cell_and_runs_a_lesson(dist, tmp_path):
+    """As on Colab: a kernel without nnlesson runs a lesson's setup cell, which installs it."""
+    import os
+
+    from nnlesson.authoring import SETUP_SOURCE
+
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", venv)
     python = venv / "bin" / "python"
-    run(python, "-m", "pip", "install", "--quiet", wheel, "ipykernel", "nbclient")
+    run(python, "-m", "pip", "install", "--quiet", "ipykernel", "nbclient")
+    # the setup cell's `%pip install nnlesson` finds the wheel just built (not yet on PyPI)
+    env = dict(os.environ, PIP_FIND_LINKS=str(dist), PIP_DISABLE_PIP_VERSION_CHECK="1")
+    env.pop("PYTHONPATH", None)
+    setup = """
+import sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(sys.argv[1]),
+                                     nbformat.v4.new_code_cell("print(nnlesson.__file__)")])
+NotebookClient(nb, kernel_name="python3", timeout=600).execute()
+for cell in nb.cells:
+    for out in cell.outputs:
+        print(out.get("text", out.get("evalue", "")), end="")
+"""
+    done = subprocess.run(
+        [python, "-c", setup, SETUP_SOURCE],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("nnlesson is not installed here: installing it with pip")
+    assert "site-packages/nnlesson/__init__.py" in done.stdout, done.stdout
+
     outside = tmp_path / "my course"
     out = run(python, "-m", "nnlesson", "lessons", outside, cwd=tmp_path)
     assert f"Copied {len(LESSONS)} lessons" in out
