@@ -101,6 +101,13 @@ def check_int(value: object, name: str, *, minimum: int = 0) -> int:
     return v
 
 
+def check_bool(value: object, name: str) -> bool:
+    """Return ``value`` if it is True or False; a string such as ``"no"`` would be truthy."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(f"{name} must be True or False; got {value!r} ({type(value).__name__}).")
+
+
 def check_choice(value: object, name: str, choices: Iterable[str]) -> str:
     """Return ``value`` if it is one of ``choices``; else list the valid ones."""
     valid = sorted(choices)

@@ -22,6 +22,8 @@ import numpy as np
 
 from nnlesson._validation import (
     as_float_array,
+    as_generator,
+    check_bool,
     check_finite,
     check_fraction,
     check_int,
@@ -76,7 +78,7 @@ def batch_indices(
     batch_size: int,
     *,
     shuffle: bool = True,
-    rng: np.random.Generator | None = None,
+    rng: np.random.Generator | int | None = None,
     drop_last: bool = False,
 ) -> list[np.ndarray]:
     """The index arrays of one epoch's batches: a permutation of 0..N-1 cut into pieces.
@@ -85,12 +87,13 @@ def batch_indices(
     is a pass over the data, not N/b draws with replacement.
     """
     n, b = _check_counts(n_samples, batch_size)
-    if shuffle:
+    drop_last = check_bool(drop_last, "drop_last")
+    if check_bool(shuffle, "shuffle"):
         if rng is None:
             raise ValueError(
                 "shuffle=True needs a random generator: pass rng=np.random.default_rng(seed)."
             )
-        order = rng.permutation(n)
+        order = as_generator(rng).permutation(n)
     else:
         order = np.arange(n)
     stop = (n // b) * b if drop_last else n
@@ -177,7 +180,7 @@ def train_test_split(
     Y: np.ndarray,
     test_fraction: float = 0.25,
     *,
-    rng: np.random.Generator,
+    rng: np.random.Generator | int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Shuffle and split into training and test ("checking", article 004) sets.
 
@@ -189,7 +192,7 @@ def train_test_split(
     if n < 2:
         raise ValueError(f"Need at least 2 samples to split; got {n}.")
     n_test = min(max(1, round(n * frac)), n - 1)
-    order = rng.permutation(n)
+    order = as_generator(rng).permutation(n)
     test, train = order[:n_test], order[n_test:]
     return X[train], Y[train], X[test], Y[test]
 
@@ -214,7 +217,7 @@ def seed_regression() -> tuple[np.ndarray, np.ndarray]:
 
 
 def moons(
-    n_samples: int = 200, noise: float = 0.1, *, rng: np.random.Generator
+    n_samples: int = 200, noise: float = 0.1, *, rng: np.random.Generator | int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Two interleaving half circles (labels 0 and 1), with Gaussian noise. Y has shape (n, 1)."""
     n = check_int(n_samples, "n_samples", minimum=2)
@@ -229,13 +232,17 @@ def moons(
             np.column_stack([1 - np.cos(t1), 0.5 - np.sin(t1)]),
         ]
     )
-    X = X + noise * rng.standard_normal(X.shape)
+    X = X + noise * as_generator(rng).standard_normal(X.shape)
     Y = np.concatenate([np.zeros(n0), np.ones(n1)]).reshape(-1, 1)
     return X, Y
 
 
 def circles(
-    n_samples: int = 200, noise: float = 0.05, factor: float = 0.5, *, rng: np.random.Generator
+    n_samples: int = 200,
+    noise: float = 0.05,
+    factor: float = 0.5,
+    *,
+    rng: np.random.Generator | int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """A small circle (label 1) inside a large one (label 0), radius ratio ``factor``."""
     n = check_int(n_samples, "n_samples", minimum=2)
@@ -251,6 +258,6 @@ def circles(
             factor * np.column_stack([np.cos(t_in), np.sin(t_in)]),
         ]
     )
-    X = X + noise * rng.standard_normal(X.shape)
+    X = X + noise * as_generator(rng).standard_normal(X.shape)
     Y = np.concatenate([np.zeros(n_out), np.ones(n_in)]).reshape(-1, 1)
     return X, Y

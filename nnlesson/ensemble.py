@@ -107,7 +107,24 @@ class Ensemble:
         nets = list(nets)
         if not nets:
             raise ValueError("from_networks needs at least one network.")
-        acts = [layer.activation for layer in nets[0].layers]
+        first = nets[0]
+        acts = [layer.activation for layer in first.layers]
+        for k, net in enumerate(nets[1:], start=2):
+            if not isinstance(net, Network):
+                raise TypeError(
+                    f"from_networks: member {k} is {type(net).__name__}, not a Network."
+                )
+            if net.sizes != first.sizes:
+                raise ValueError(
+                    f"from_networks: member {k} has sizes {net.sizes}, member 1 has "
+                    f"{first.sizes}; an ensemble stacks networks of one shape."
+                )
+            names = [layer.activation.name for layer in net.layers]
+            if names != [a.name for a in acts]:
+                raise ValueError(
+                    f"from_networks: member {k} uses activations {names}, member 1 uses "
+                    f"{[a.name for a in acts]}; an ensemble's members share their activations."
+                )
         W = [np.stack([net.layers[i].W for net in nets]) for i in range(len(acts))]
         b = [np.stack([net.layers[i].b for net in nets]) for i in range(len(acts))]
         return cls(W, b, acts)

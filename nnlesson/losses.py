@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnlesson._validation import check_choice
+from nnlesson._validation import as_float_array, check_choice
 
 
 def _check_pair(Y_hat: np.ndarray, Y: np.ndarray) -> None:
@@ -49,7 +49,7 @@ def _check_pair(Y_hat: np.ndarray, Y: np.ndarray) -> None:
 
 def mse(Y_hat: np.ndarray, Y: np.ndarray) -> float:
     r"""Mean squared error :math:`\frac1n\sum_k\sum_j (y_{kj}-\hat y_{kj})^2` (mean over samples)."""
-    Y_hat, Y = np.asarray(Y_hat), np.asarray(Y)
+    Y_hat, Y = as_float_array(Y_hat, "Y_hat"), as_float_array(Y, "Y")  # ints would overflow
     _check_pair(Y_hat, Y)
     diff = Y_hat - Y
     n = diff.shape[0] if diff.ndim else 1
@@ -58,7 +58,7 @@ def mse(Y_hat: np.ndarray, Y: np.ndarray) -> float:
 
 def mse_gradient(Y_hat: np.ndarray, Y: np.ndarray) -> np.ndarray:
     r""":math:`\partial\,\mathrm{MSE}/\partial \hat y = \frac2n(\hat y - y)`, same shape as ``Y_hat``."""
-    Y_hat, Y = np.asarray(Y_hat), np.asarray(Y)
+    Y_hat, Y = as_float_array(Y_hat, "Y_hat"), as_float_array(Y, "Y")  # ints would overflow
     _check_pair(Y_hat, Y)
     n = Y_hat.shape[0] if Y_hat.ndim else 1
     return (2.0 / n) * (Y_hat - Y)
@@ -71,7 +71,7 @@ def half_mse(Y_hat: np.ndarray, Y: np.ndarray) -> float:
 
 def half_mse_gradient(Y_hat: np.ndarray, Y: np.ndarray) -> np.ndarray:
     r""":math:`\partial J/\partial \hat y = \frac1n(\hat y - y)`."""
-    Y_hat, Y = np.asarray(Y_hat), np.asarray(Y)
+    Y_hat, Y = as_float_array(Y_hat, "Y_hat"), as_float_array(Y, "Y")  # ints would overflow
     _check_pair(Y_hat, Y)
     n = Y_hat.shape[0] if Y_hat.ndim else 1
     return (Y_hat - Y) / n
@@ -79,7 +79,7 @@ def half_mse_gradient(Y_hat: np.ndarray, Y: np.ndarray) -> np.ndarray:
 
 def half_sse(Y_hat: np.ndarray, Y: np.ndarray) -> float:
     r"""Half the sum of squared errors, :math:`\sum \tfrac12 (y - \hat y)^2` (the worked example's E_total)."""
-    Y_hat, Y = np.asarray(Y_hat), np.asarray(Y)
+    Y_hat, Y = as_float_array(Y_hat, "Y_hat"), as_float_array(Y, "Y")  # ints would overflow
     _check_pair(Y_hat, Y)
     diff = Y_hat - Y
     return float(0.5 * np.sum(diff * diff))
@@ -87,7 +87,7 @@ def half_sse(Y_hat: np.ndarray, Y: np.ndarray) -> float:
 
 def half_sse_gradient(Y_hat: np.ndarray, Y: np.ndarray) -> np.ndarray:
     r""":math:`\partial E_\text{total}/\partial \hat y = \hat y - y`."""
-    Y_hat, Y = np.asarray(Y_hat), np.asarray(Y)
+    Y_hat, Y = as_float_array(Y_hat, "Y_hat"), as_float_array(Y, "Y")  # ints would overflow
     _check_pair(Y_hat, Y)
     return Y_hat - Y
 

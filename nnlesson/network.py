@@ -37,6 +37,28 @@ Params = dict[str, np.ndarray]
 FILE_FORMAT = "nnlesson-network-v1"
 
 
+class Layers(tuple):
+    """A network's layers, input side first: fixed once the network is made.
+
+    The network names its parameters (``W1``, ``b1``, ...) from its layers when it is
+    made; a layer swapped in afterwards would be trained under a stale name table. So
+    the tuple cannot change: to change a network, make a new one from a list of layers.
+    """
+
+    def _fixed(self, *args: object, **kwargs: object) -> None:
+        raise TypeError(
+            "A network's layers are fixed once it is made (its parameter names W1, b1, ... "
+            "come from them). Fix: make a new network, e.g. "
+            "Network(list(net.layers[:-1]) + [Dense(...)])."
+        )
+
+    __setitem__ = __delitem__ = append = extend = insert = pop = remove = _fixed  # type: ignore[assignment]
+
+    def __iadd__(self, other: object) -> Layers:  # net.layers += [...]
+        self._fixed()
+        return self
+
+
 class Network:
     """A feed-forward network of dense layers.
 
@@ -55,7 +77,7 @@ class Network:
                     f"Layer {k} has {below.n_out} outputs but layer {k + 1} expects "
                     f"{above.n_in} inputs. Fix: make consecutive layer sizes agree."
                 )
-        self.layers: list[Dense] = layers
+        self._layers = Layers(layers)
         self._index: dict[str, tuple[int, int, int]] | None = None  # built on first use
         # "W1" -> (layer, "W"), ...: set_parameters runs once per training step
         self._slots = {
@@ -65,6 +87,15 @@ class Network:
         }
         # ("W1", "b1"), ("W2", "b2"), ...: made once, parameters() runs every step too
         self._names = [(f"W{k}", f"b{k}") for k in range(1, len(layers) + 1)]
+
+    @property
+    def layers(self) -> Layers:
+        """The layers, input side first (a fixed tuple: see :class:`Layers`)."""
+        return self._layers
+
+    @layers.setter
+    def layers(self, value: object) -> None:
+        Layers._fixed(self._layers)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -77,7 +108,7 @@ class Network:
         init: str = "xavier",
         scale: float = 1.0,
         rng: np.random.Generator | int | None = None,
-        dtype: type = np.float64,
+        dtype: type | np.dtype | str = np.float64,
     ) -> Network:
         """A network with layer sizes ``sizes`` (inputs first), e.g. ``[2, 4, 1]``.
 
@@ -87,8 +118,17 @@ class Network:
         ``rng`` is a ``numpy.random.Generator`` or an integer seed (None means seed 0).
         ``dtype`` is float64 (default) or float32 (half the memory, faster on big layers).
         """
+        try:
+            dtype = np.dtype(dtype).type  # np.float32, np.dtype("float32") and "float32" alike
+        except TypeError:
+            dtype = None
         if dtype not in (np.float64, np.float32):
             raise ValueError(f"dtype must be np.float64 or np.float32; got {dtype!r}.")
+        if isinstance(sizes, (set, frozenset, dict)) or not hasattr(sizes, "__len__"):
+            raise TypeError(
+                f"sizes must be a list in layer order, inputs first, e.g. [2, 4, 1]; got "
+                f"{type(sizes).__name__} {sizes!r} (a set or dict has no order)."
+            )
         sizes = list(sizes)
         if len(sizes) < 2:
             raise ValueError(

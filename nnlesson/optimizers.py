@@ -21,6 +21,7 @@ The learning rate may be a number or a schedule: a function of the step number
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -70,7 +71,20 @@ def _check_lr(lr: LearningRate) -> LearningRate:
 
 
 def _rate(lr: LearningRate, t: int) -> float:
-    return lr(t) if callable(lr) else lr
+    """The rate at step ``t``; a schedule's value is checked (a negative rate climbs uphill)."""
+    if not callable(lr):
+        return lr
+    value = lr(t)
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(
+            f"The learning-rate schedule returned {value!r} at step {t}; it must return a number."
+        )
+    if not (math.isfinite(value) and value >= 0):
+        raise ValueError(
+            f"The learning-rate schedule returned {value!r} at step {t}; a rate must be a "
+            f"finite number >= 0 (a negative rate steps uphill). Fix the schedule function."
+        )
+    return float(value)
 
 
 def _check_grads(params: Params, grads: Params) -> None:
@@ -314,5 +328,11 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
 def get_optimizer(optimizer: str | Optimizer, **kwargs: float) -> Optimizer:
     """An optimizer by name (``"gd"``, ``"momentum"``, ``"adagrad"``, ``"rmsprop"``, ``"adam"``)."""
     if isinstance(optimizer, Optimizer):
+        if kwargs:
+            raise TypeError(
+                f"get_optimizer got an optimizer object and settings {sorted(kwargs)}; an "
+                f"object already holds its settings. Fix: pass them to it, e.g. "
+                f"{type(optimizer).__name__}(lr=...), or pass its name as a string."
+            )
         return optimizer
     return OPTIMIZERS[check_choice(optimizer, "optimizer", OPTIMIZERS)](**kwargs)

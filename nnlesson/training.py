@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnlesson._validation import as_generator, check_choice, check_int, check_positive_number
+from nnlesson._validation import (
+    as_generator,
+    check_bool,
+    check_choice,
+    check_int,
+    check_positive_number,
+)
 from nnlesson.data import batch_indices, check_dataset
 from nnlesson.losses import Loss, get_loss
 from nnlesson.network import Network
@@ -125,8 +131,8 @@ class Trainer:
                 f"batch_size ({self.batch_size}) is larger than the data set ({n} samples). "
                 f"Fix: use batch_size <= {n}, or batch_size=None for the full batch."
             )
-        self.shuffle = bool(shuffle) and self.batch_size < n
-        self.drop_last = bool(drop_last)
+        self.shuffle = check_bool(shuffle, "shuffle") and self.batch_size < n
+        self.drop_last = check_bool(drop_last, "drop_last")
         self.rng = as_generator(rng)
         self.callback = callback
         self.on_nonfinite = check_choice(on_nonfinite, "on_nonfinite", ON_NONFINITE)
