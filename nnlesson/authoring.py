@@ -201,11 +201,13 @@ def _clean_errors(nb: nbformat.NotebookNode) -> None:
     nbval compares an error's name and value, never its traceback.
     An exercise check's feedback (``ExerciseNotAnswered``, ``ExerciseWrong``) already is
     its message alone (``checks.ExerciseFeedback._render_traceback_``): it is kept as is,
-    so a learner who opens a lesson sees the same few lines as after running it.
+    so a learner who opens a lesson sees the same few lines as after running it; so is an
+    unanswered stub's one line (``checks.STUB_MESSAGE``).
     """
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            if out.get("output_type") == "error" and out["ename"] not in FEEDBACK:
+            stub = out.get("ename") == "NotImplementedError" and len(out.get("traceback", [])) == 1
+            if out.get("output_type") == "error" and out["ename"] not in FEEDBACK and not stub:
                 out["traceback"] = [f"{out['ename']}: {out['evalue']}"]
 
 

@@ -373,3 +373,40 @@ def random_inputs(
     """``n`` argument tuples from ``make(rng)`` with a seeded generator: random, repeatable."""
     rng = np.random.default_rng(seed)
     return [tuple(make(rng)) for _ in range(n)]
+
+
+# An exercise stub (`raise NotImplementedError()` in an answer cell) that runs before it is
+# answered: in a notebook, show one line saying so, not a Python traceback.
+STUB_MESSAGE = (
+    "Not answered yet: replace `raise NotImplementedError()` in this cell with your answer, "
+    "then run it again."
+)
+
+
+def _raised_in_a_cell(tb: Any) -> bool:
+    """Whether the innermost frame of a traceback is notebook code (not a library)."""
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return False
+    filename = tb.tb_frame.f_code.co_filename
+    return "ipykernel_" in filename or filename.startswith("<ipython-input")
+
+
+def _stub_handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None):
+    if _raised_in_a_cell(tb) and not str(value):
+        value._render_traceback_ = lambda: [STUB_MESSAGE]  # type: ignore[attr-defined]
+    shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+
+def _install_stub_message() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "set_custom_exc"):
+        shell.set_custom_exc((NotImplementedError,), _stub_handler)
+
+
+_install_stub_message()

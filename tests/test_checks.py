@@ -213,3 +213,25 @@ def test_a_network_argument_may_cache_but_not_change_its_weights():
     check_function(forward_only, lambda net, X: net.forward(X), cases)
     with pytest.raises(ExerciseWrong, match="changed its argument 1 in place"):
         check_function(trains, lambda net, X: net.forward(X), cases)
+
+
+def test_an_unanswered_stub_shows_one_line_in_a_kernel():
+    import nbformat
+    from nbclient import NotebookClient
+
+    from nnlesson.checks import STUB_MESSAGE
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import nnlesson.checks"),
+        nbformat.v4.new_code_cell(
+            "def f(x):\n    # YOUR CODE HERE\n    raise NotImplementedError()"
+        ),
+        nbformat.v4.new_code_cell("# YOUR CODE HERE\nraise NotImplementedError()"),
+        nbformat.v4.new_code_cell("raise NotImplementedError('a real message')"),
+    ]
+    NotebookClient(nb, kernel_name="python3", allow_errors=True).execute()
+    stub = nb.cells[2].outputs[-1]
+    assert stub.ename == "NotImplementedError" and stub.traceback == [STUB_MESSAGE]
+    other = nb.cells[3].outputs[-1]  # a NotImplementedError with a message keeps its traceback
+    assert len(other.traceback) > 1
