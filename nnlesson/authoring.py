@@ -13,8 +13,10 @@ in cells whose metadata marks them as nbgrader solution cells. The learner's les
 nbgrader's stub (``# YOUR CODE HERE`` / ``raise NotImplementedError()``, or
 ``YOUR ANSWER HERE`` in markdown), every ``### BEGIN HIDDEN TESTS`` region removed,
 and the cells that are now expected to raise tagged ``raises-exception`` (so nbval
-accepts the exception). The same rules as nbgrader's ``generate_assignment``, so a
-teacher can also use ``solutions/`` as an nbgrader source.
+accepts the exception): check cells, answer cells left with a stub, and cells that call
+``check_prediction(`` (they raise ``ExerciseNotAnswered`` until the prediction is
+made). The sources follow nbgrader's ``generate_assignment`` rules, so a teacher can
+also use ``solutions/`` as an nbgrader source.
 
 Commands (from the repository root)::
 
@@ -46,6 +48,7 @@ BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
 END_HIDDEN = "### END HIDDEN TESTS"
 RAISES = "raises-exception"
 FEEDBACK = ("ExerciseNotAnswered", "ExerciseWrong")  # nnlesson.checks' verdicts
+PREDICTION_CHECK = "check_prediction("  # a cell that reveals a prediction raises until it is made
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -170,8 +173,11 @@ def make_lesson(solution: nbformat.NotebookNode, name: str = "notebook") -> nbfo
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
-            raises = bool(meta.get("grade")) or (
-                meta.get("solution") and any(line == CODE_STUB[1] for line in lines)
+            raises = (
+                bool(meta.get("grade"))
+                or (meta.get("solution") and any(line == CODE_STUB[1] for line in lines))
+                # a prediction revealed before it is made: ExerciseNotAnswered
+                or PREDICTION_CHECK in cell.source
             )
             tags = [t for t in cell.metadata.get("tags", []) if t != RAISES]
             if raises:
