@@ -54,3 +54,21 @@ def test_top_level_stub_is_tagged_and_unmarked_solution_cell_is_replaced_whole()
 def test_malformed_markers_are_reported_with_the_cell(cell, message):
     with pytest.raises(au.AuthoringError, match=message):
         au.make_lesson(au.new_notebook([cell]), "demo")
+
+
+def test_a_cell_that_reveals_a_prediction_is_tagged_raises_exception_in_the_lesson():
+    nb = au.new_notebook(
+        [
+            au.solution("my_prediction = ...\n### BEGIN SOLUTION\nmy_prediction = 2.0\n### END SOLUTION", "p"),
+            au.code("check_prediction(my_prediction, 2.0)"),
+            au.code("print(1)"),
+        ]
+    )  # fmt: skip
+    lesson = au.make_lesson(nb)
+    assert (
+        lesson.cells[0].source
+        == "my_prediction = ...\n# YOUR CODE HERE\nraise NotImplementedError()"
+    )
+    assert lesson.cells[0].metadata["tags"] == ["raises-exception"]
+    assert lesson.cells[1].metadata["tags"] == ["raises-exception"]  # ExerciseNotAnswered
+    assert "tags" not in lesson.cells[2].metadata
