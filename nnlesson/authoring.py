@@ -13,19 +13,28 @@ in cells whose metadata marks them as nbgrader solution cells. The learner's les
 nbgrader's stub (``# YOUR CODE HERE`` / ``raise NotImplementedError()``, or
 ``YOUR ANSWER HERE`` in markdown), every ``### BEGIN HIDDEN TESTS`` region removed,
 and the cells that are now expected to raise tagged ``raises-exception`` (so nbval
-accepts the exception). The same rules as nbgrader's ``generate_assignment``, so a
-teacher can also use ``solutions/`` as an nbgrader source.
+accepts the exception): check cells, answer cells left with a stub, and cells that call
+``check_prediction(`` (they raise ``ExerciseNotAnswered`` until the prediction is
+made). The sources follow nbgrader's ``generate_assignment`` rules, so a teacher can
+also use ``solutions/`` as an nbgrader source.
 
 Commands (from the repository root)::
 
     python -m nnlesson.authoring build [NAME ...]   # execute solutions, regenerate and execute lessons
     python -m nnlesson.authoring check              # exit 1 if a lesson is out of sync
+
+**The syllabus is generated.** Each solution notebook's first markdown cell starts with
+``# Lesson NN · Title`` and its metadata holds a one-line summary,
+``nb.metadata["nnlesson"] = {"summary": "..."}``. :func:`render_syllabus` makes the table
+(lesson, title, summary) from them; ``build`` writes it between ``<!-- syllabus:start -->``
+and ``<!-- syllabus:end -->`` in lesson 00's solution (before executing it) and in README.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import re
 import sys
 from pathlib import Path
 
@@ -46,6 +55,7 @@ BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
 END_HIDDEN = "### END HIDDEN TESTS"
 RAISES = "raises-exception"
 FEEDBACK = ("ExerciseNotAnswered", "ExerciseWrong")  # nnlesson.checks' verdicts
+PREDICTION_CHECK = "check_prediction("  # a cell that reveals a prediction raises until it is made
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -68,6 +78,19 @@ except ModuleNotFoundError:
 
 class AuthoringError(ValueError):
     """A solution notebook breaks the lesson/solution conventions."""
+
+
+SYLLABUS_START = "<!-- syllabus:start -->"
+SYLLABUS_END = "<!-- syllabus:end -->"
+SYLLABUS_LESSON = "00_start"  # the notebook whose solution holds the generated table
+SUMMARY_MAX = 160  # characters of a lesson's one-line summary
+TITLE = re.compile(r"^#\s+Lesson\s+(\d\d)\s*·\s*(.+?)\s*$")
+# Until every lesson has its "# Lesson NN · Title" heading: the older "# NN · Title".
+OLD_TITLE = re.compile(r"^#\s+(\d\d)\s*·\s*(.+?)\s*$")
+
+
+class SyllabusError(AuthoringError):
+    """A lesson lacks what the generated syllabus needs (title heading or summary)."""
 
 
 def markdown(source: str) -> nbformat.NotebookNode:
@@ -174,8 +197,11 @@ def make_lesson(solution: nbformat.NotebookNode, name: str = "notebook") -> nbfo
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
-            raises = bool(meta.get("grade")) or (
-                meta.get("solution") and any(line == CODE_STUB[1] for line in lines)
+            raises = (
+                bool(meta.get("grade"))
+                or (meta.get("solution") and any(line == CODE_STUB[1] for line in lines))
+                # a prediction revealed before it is made: ExerciseNotAnswered
+                or PREDICTION_CHECK in cell.source
             )
             tags = [t for t in cell.metadata.get("tags", []) if t != RAISES]
             if raises:
@@ -264,7 +290,13 @@ def ensure_setup_cell(nb: nbformat.NotebookNode) -> None:
 def build(root: Path, names: list[str] | None = None) -> None:
     """Execute each solution in place, regenerate its lesson, execute and store that too.
 
-    Every solution first gets the setup cell (:func:`ensure_setup_cell`)."""
+    Every solution first gets the setup cell (:func:`ensure_setup_cell`). The syllabus
+    (:func:`render_syllabus`) is written into README.md and, before it is executed, into
+    lesson 00's solution.
+    """
+    table = render_syllabus(root, strict=False)
+    if update_readme_syllabus(root, table):
+        print("README.md: syllabus updated", flush=True)
     for name in names or notebook_names(root):
         src = root / "solutions" / f"{name}.ipynb"
         if not src.exists():
@@ -272,11 +304,125 @@ def build(root: Path, names: list[str] | None = None) -> None:
         print(f"[{name}] solution ...", flush=True)
         source = read(src)
         ensure_setup_cell(source)
+        if name == SYLLABUS_LESSON:
+            fill_syllabus_in_notebook(source, table, name)
         solution = execute(source, root / "solutions")
         write(solution, src)
         print(f"[{name}] lesson ...", flush=True)
         lesson = execute(make_lesson(solution, name), root / "lessons")
         write(lesson, root / "lessons" / f"{name}.ipynb")
+
+
+def lesson_title(nb: nbformat.NotebookNode, name: str) -> str:
+    """The title from the first markdown cell's first line, ``# Lesson NN · Title``.
+
+    Raises :class:`SyllabusError` naming the notebook and the line it expects.
+    """
+    first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    line = first.source.strip().split("\n")[0] if first is not None else ""
+    number = name[:2]
+    for pattern in (TITLE, OLD_TITLE):
+        found = pattern.match(line)
+        if found:
+            if found.group(1) != number:
+                raise SyllabusError(
+                    f"solutions/{name}.ipynb: its heading {line!r} says lesson {found.group(1)}, "
+                    f"its file name says {number}."
+                )
+            return found.group(2)
+    raise SyllabusError(
+        f"solutions/{name}.ipynb: no title. Its first markdown cell should start with "
+        f"'# Lesson {number} · Title'; it starts with {line[:60]!r}."
+    )
+
+
+def lesson_summary(nb: nbformat.NotebookNode, name: str) -> str:
+    """The one-line summary in ``nb.metadata["nnlesson"]["summary"]``.
+
+    Raises :class:`SyllabusError` naming the notebook when it is missing, empty, longer
+    than ``SUMMARY_MAX`` characters or more than one line.
+    """
+    summary = nb.metadata.get("nnlesson", {}).get("summary")
+    fix = f'set nb.metadata["nnlesson"] = {{"summary": "..."}} in solutions/{name}.ipynb'
+    if not isinstance(summary, str) or not summary.strip():
+        raise SyllabusError(f"solutions/{name}.ipynb: no one-line summary: {fix}.")
+    if "\n" in summary.strip() or len(summary) > SUMMARY_MAX:
+        raise SyllabusError(
+            f"solutions/{name}.ipynb: the summary should be one line of at most {SUMMARY_MAX} "
+            f"characters; it has {len(summary)}."
+        )
+    return summary.strip()
+
+
+def syllabus_rows(root: Path, *, strict: bool = True) -> list[tuple[str, str, str]]:
+    """(number, title, summary) of every lesson in ``solutions/``, in lesson order.
+
+    With ``strict`` a missing title or summary raises one :class:`SyllabusError` listing
+    every problem; without, the row says what is missing and a warning goes to stderr, so a
+    build still finishes (and the test of the syllabus fails until it is fixed).
+    """
+    rows, problems = [], []
+    for name in notebook_names(root):
+        nb = read(root / "solutions" / f"{name}.ipynb")
+        cells = []
+        for part in (lesson_title, lesson_summary):
+            try:
+                cells.append(part(nb, name))
+            except SyllabusError as err:
+                problems.append(str(err))
+                cells.append(f"(missing: see solutions/{name}.ipynb)")
+        rows.append((name[:2], cells[0], cells[1]))
+    if problems and strict:
+        raise SyllabusError("\n".join(problems))
+    for problem in problems:
+        print(f"syllabus: {problem}", file=sys.stderr)
+    return rows
+
+
+def render_syllabus(root: Path, *, strict: bool = True) -> str:
+    """The syllabus as a markdown table, one row per lesson (markers not included)."""
+    lines = ["| # | lesson | what you will be able to do |", "|---|---|---|"]
+    for number, title, summary in syllabus_rows(root, strict=strict):
+        cells = [number, title, summary]
+        lines.append("| " + " | ".join(c.replace("|", r"\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def fill_syllabus(text: str, table: str, where: str) -> str:
+    """``text`` with everything between the syllabus markers replaced by ``table``."""
+    if text.count(SYLLABUS_START) != 1 or text.count(SYLLABUS_END) != 1:
+        raise SyllabusError(
+            f"{where}: expected one {SYLLABUS_START} and one {SYLLABUS_END} around the syllabus."
+        )
+    head, rest = text.split(SYLLABUS_START)
+    _, tail = rest.split(SYLLABUS_END)
+    return f"{head}{SYLLABUS_START}\n{table}\n{SYLLABUS_END}{tail}"
+
+
+def syllabus_in(text: str) -> str:
+    """The part of ``text`` between the syllabus markers (stripped)."""
+    return text.split(SYLLABUS_START, 1)[1].split(SYLLABUS_END, 1)[0].strip()
+
+
+def fill_syllabus_in_notebook(nb: nbformat.NotebookNode, table: str, name: str) -> None:
+    """Write ``table`` into the one markdown cell of ``nb`` that holds the markers."""
+    cells = [c for c in nb.cells if c.cell_type == "markdown" and SYLLABUS_START in c.source]
+    if len(cells) != 1:
+        raise SyllabusError(
+            f"solutions/{name}.ipynb: expected one markdown cell with {SYLLABUS_START}, "
+            f"found {len(cells)}."
+        )
+    cells[0].source = fill_syllabus(cells[0].source, table, f"solutions/{name}.ipynb")
+
+
+def update_readme_syllabus(root: Path, table: str) -> bool:
+    """Write ``table`` into README.md's syllabus; True if the file changed."""
+    readme = root / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    new = fill_syllabus(text, table, "README.md")
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return new != text
 
 
 def out_of_sync(root: Path) -> list[str]:

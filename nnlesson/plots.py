@@ -196,6 +196,141 @@ def plot_decision_boundary(
 
 # Lessons 00-01: gradient-descent steps on a parabola, a single neuron.
 
+
+def gd_steps_on_parabola(
+    w0: float = 0.0,
+    lr: float = 0.1,
+    steps: int = 5,
+    *,
+    minimum: float = 3.0,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Gradient descent on :math:`L(w) = (w - m)^2`: the curve, each step
+    :math:`w \leftarrow w - \eta\,L'(w)` as an arrow from one point to the next.
+
+    Returns the Axes; the visited weights are in ``ax.gd_path`` (``steps + 1`` values).
+    """
+    ax = _axes(ax, (6.0, 3.6))
+    path = [float(w0)]
+    for _ in range(steps):
+        w = path[-1]
+        path.append(w - lr * 2.0 * (w - minimum))
+    ws = np.asarray(path)
+    span = max(abs(ws - minimum).max(), 1.0) * 1.15
+    grid = np.linspace(minimum - span, minimum + span, 401)
+    ax.plot(grid, (grid - minimum) ** 2, color="0.45", lw=1.5, label=f"L(w) = (w - {minimum:g})^2")
+    losses = (ws - minimum) ** 2
+    for k in range(steps):
+        ax.annotate(
+            "",
+            xy=(ws[k + 1], losses[k + 1]),
+            xytext=(ws[k], losses[k]),
+            arrowprops=dict(arrowstyle="->", color="tab:red", lw=1.6),
+        )
+    ax.scatter(ws, losses, color="tab:red", zorder=3, s=30, label="w after each step")
+    for k, (w, loss) in enumerate(zip(ws, losses)):
+        ax.text(w, loss + 0.04 * span**2, f"w{k}", ha="center", va="bottom", fontsize=9)
+    ax.axvline(minimum, color="0.8", lw=0.8, ls="--")
+    ax.set_xlabel("w")
+    ax.set_ylabel("L(w)")
+    ax.set_title(f"{steps} gradient-descent steps, lr = {lr:g}, from w0 = {w0:g}")
+    ax.legend(loc="upper right", fontsize=8)
+    ax.gd_path = ws
+    return ax
+
+
+def draw_neuron(
+    x: Sequence[float] | None = None,
+    w: Sequence[float] | None = None,
+    b: float | None = None,
+    activation: str = "sigmoid",
+    *,
+    n_inputs: int = 3,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""One neuron: inputs :math:`x_i` on the left, each edge labelled with its weight
+    :math:`w_i`, a sum node :math:`z = \sum_i w_i x_i + b` with the bias :math:`b`, the
+    activation :math:`a = f(z)` and the output arrow.
+
+    Without numbers (``x``, ``w``, ``b`` all None) it draws the symbols only, for
+    ``n_inputs`` inputs; with numbers it also writes z and a computed with ``activation``.
+    """
+    ax = _axes(ax, (7.0, 3.4))
+    numeric = x is not None and w is not None and b is not None
+    if numeric:
+        xs, ws = [float(v) for v in x], [float(v) for v in w]
+        if len(xs) != len(ws):
+            raise ValueError(
+                f"draw_neuron: {len(xs)} inputs but {len(ws)} weights; give one weight per input."
+            )
+        n = len(xs)
+    elif x is None and w is None and b is None:
+        n = int(n_inputs)
+    else:
+        raise ValueError("draw_neuron: give all of x, w and b (numbers) or none of them (symbols).")
+    ys = [(n - 1) / 2.0 - k for k in range(n)]
+    sum_xy, act_xy, out_x = (3.0, 0.0), (5.0, 0.0), 6.6
+    for k, y in enumerate(ys):
+        ax.plot([0.0, sum_xy[0]], [y, 0.0], color="0.55", lw=1.2, zorder=1)
+        ax.scatter([0.0], [y], s=700, color="#e8e8e8", ec="k", zorder=2)
+        x_label = f"{xs[k]:g}" if numeric else f"$x_{k + 1}$"
+        ax.text(0.0, y, x_label, ha="center", va="center", fontsize=10, zorder=3)
+        w_label = f"$w_{k + 1}$ = {ws[k]:g}" if numeric else f"$w_{k + 1}$"
+        ax.text(
+            1.35,
+            y * 0.55,
+            w_label,
+            ha="center",
+            va="center",
+            fontsize=10,
+            bbox=dict(fc="white", ec="none", pad=0.5),
+            zorder=3,
+        )
+    ax.scatter([sum_xy[0]], [0.0], s=1500, color="#cfe3ff", ec="k", zorder=2)
+    ax.text(sum_xy[0], 0.0, r"$\Sigma$", ha="center", va="center", fontsize=16, zorder=3)
+    b_label = f"b = {float(b):g}" if numeric else "b"
+    ax.annotate(
+        b_label,
+        xy=(sum_xy[0], 0.28),
+        xytext=(sum_xy[0], 1.0 + max(ys) * 0.3),
+        ha="center",
+        fontsize=10,
+        color="darkred",
+        arrowprops=dict(arrowstyle="->", color="darkred"),
+    )
+    ax.annotate(
+        "",
+        xy=(act_xy[0] - 0.45, 0.0),
+        xytext=(sum_xy[0] + 0.4, 0.0),
+        arrowprops=dict(arrowstyle="->", lw=1.2),
+    )
+    ax.add_patch(plt.Rectangle((act_xy[0] - 0.45, -0.3), 0.9, 0.6, fc="#ffe9c7", ec="k", zorder=2))
+    ax.text(act_xy[0], 0.0, "f", ha="center", va="center", fontsize=13, style="italic", zorder=3)
+    ax.annotate(
+        "",
+        xy=(out_x, 0.0),
+        xytext=(act_xy[0] + 0.45, 0.0),
+        arrowprops=dict(arrowstyle="->", lw=1.2),
+    )
+    if numeric:
+        from nnlesson.activations import ACTIVATIONS
+
+        z = float(np.dot(ws, xs) + float(b))
+        a = float(ACTIVATIONS[activation].f(np.array(z)))
+        ax.text(4.0, -0.45, f"z = {z:.4g}", ha="center", va="top", fontsize=10)
+        ax.text(out_x + 0.1, 0.0, f"a = {a:.4g}", ha="left", va="center", fontsize=10)
+        ax.text(act_xy[0], 0.45, activation, ha="center", va="bottom", fontsize=9)
+        ax.neuron_values = (z, a)
+    else:
+        ax.text(4.0, -0.45, r"$z = \sum_i w_i x_i + b$", ha="center", va="top", fontsize=10)
+        ax.text(out_x + 0.1, 0.0, "$a = f(z)$", ha="left", va="center", fontsize=10)
+    ax.set_xlim(-0.6, 8.2)
+    top = max(ys) + 0.6
+    ax.set_ylim(-top, top + 0.5)
+    ax.axis("off")
+    return ax
+
+
 # Lessons 02-03: the loss, the backward flow on the 2-2-2 network.
 
 # Lessons 04-05: computational graph, learning-rate pictures, contours.

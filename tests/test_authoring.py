@@ -65,3 +65,21 @@ def test_setup_cell_is_inserted_once_and_refreshed():
     nb.cells[1].source = "# an older setup cell"
     au.ensure_setup_cell(nb)
     assert au.has_setup_cell(nb) and len(nb.cells) == 3
+
+
+def test_a_cell_that_reveals_a_prediction_is_tagged_raises_exception_in_the_lesson():
+    nb = au.new_notebook(
+        [
+            au.solution("my_prediction = ...\n### BEGIN SOLUTION\nmy_prediction = 2.0\n### END SOLUTION", "p"),
+            au.code("check_prediction(my_prediction, 2.0)"),
+            au.code("print(1)"),
+        ]
+    )  # fmt: skip
+    lesson = au.make_lesson(nb)
+    assert (
+        lesson.cells[0].source
+        == "my_prediction = ...\n# YOUR CODE HERE\nraise NotImplementedError()"
+    )
+    assert lesson.cells[0].metadata["tags"] == ["raises-exception"]
+    assert lesson.cells[1].metadata["tags"] == ["raises-exception"]  # ExerciseNotAnswered
+    assert "tags" not in lesson.cells[2].metadata
