@@ -333,6 +333,268 @@ def draw_neuron(
 
 # Lessons 02-03: the loss, the backward flow on the 2-2-2 network.
 
+
+def loss_tangent_steps(
+    loss,
+    slope,
+    w: float,
+    lr: float,
+    *,
+    lo: float | None = None,
+    hi: float | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """The loss as a function of one weight, its tangent at ``w``, and two steps from ``w``.
+
+    ``loss(w)`` and ``slope(w)`` are functions of one float. Drawn: the curve L(w), the
+    tangent line L(w) + L'(w)(v - w) at the current weight, the step with the right sign
+    w - lr L'(w) (downhill, blue) and the step with the sign flipped w + lr L'(w) (uphill,
+    red), each ending on the curve at the loss it really reaches.
+    """
+    ax = _axes(ax, (6.5, 4.0))
+    g = float(slope(w))
+    down, up = w - lr * g, w + lr * g
+    lo = min(down, up, w) - 0.6 * abs(lr * g) - 0.2 if lo is None else lo
+    hi = max(down, up, w) + 0.6 * abs(lr * g) + 0.2 if hi is None else hi
+    grid = np.linspace(lo, hi, 401)
+    ax.plot(grid, [loss(v) for v in grid], color="0.35", label="L(w)")
+    L0 = float(loss(w))
+    near = np.linspace(w - 0.35 * (hi - lo), w + 0.35 * (hi - lo), 2)
+    ax.plot(near, L0 + g * (near - w), ":", color="0.2", label=f"tangent at w, slope {g:+.3f}")
+    ax.plot([w], [L0], "ko", zorder=4)
+    ax.annotate("current w", (w, L0), textcoords="offset points", xytext=(6, 8), fontsize=9)
+    for end, color, text in (
+        (down, "tab:blue", "w - lr*slope: downhill"),
+        (up, "tab:red", "w + lr*slope (sign error): uphill"),
+    ):
+        Le = float(loss(end))
+        ax.annotate(
+            "",
+            xy=(end, Le),
+            xytext=(w, L0),
+            arrowprops=dict(arrowstyle="->", color=color, lw=2),
+            zorder=3,
+        )
+        ax.plot([end], [Le], "o", color=color, label=f"{text}, L = {Le:.4f}", zorder=4)
+    ax.set_xlabel("w")
+    ax.set_ylabel("loss L")
+    ax.set_title(title or f"One step of size lr = {lr:g} from w = {w:g}")
+    ax.legend(fontsize=8, loc="best")
+    return ax
+
+
+def gd_steps_on_curve(loss, path: Sequence[float], *, lo: float, hi: float) -> plt.Figure:
+    """Gradient-descent steps drawn on the loss curve L(w) (left) and the loss per step (right)."""
+    path = np.asarray(path, dtype=float)
+    grid = np.linspace(lo, hi, 801)
+    curve = np.array([loss(v) for v in grid])
+    losses = np.array([loss(v) for v in path])
+    fig, (ax_curve, ax_steps) = plt.subplots(1, 2, figsize=(10, 3.8))
+    ax_curve.plot(grid, curve, color="0.4", label="L(w)")
+    ax_curve.plot(path, losses, "o-", color="tab:orange", ms=5, label="gradient-descent steps")
+    last = len(path) - 1
+    for k in sorted({0, 1, 2, 3, 4, last} & set(range(len(path)))):
+        ax_curve.annotate(str(k), (path[k], losses[k]), textcoords="offset points", xytext=(4, 6))
+    best = grid[np.argmin(curve)]
+    ax_curve.axvline(best, color="tab:green", ls=":", label=f"minimum on the grid, w = {best:.2f}")
+    ax_curve.set_xlabel("w")
+    ax_curve.set_ylabel("loss L(w)")
+    ax_curve.set_title("The loss as a function of the weight")
+    ax_curve.legend(fontsize=8)
+    ax_steps.plot(np.arange(len(path)), losses, "o-", color="tab:orange", ms=4)
+    ax_steps.set_yscale("log")
+    ax_steps.set_xlabel("step")
+    ax_steps.set_ylabel("loss, log scale")
+    ax_steps.set_title("The same run, step by step")
+    fig.tight_layout()
+    return fig
+
+
+def steepest_ascent(
+    loss2d, grad: Sequence[float], point: Sequence[float], directions: np.ndarray, *, h: float
+) -> plt.Figure:
+    """Why -gradient is downhill, in two weights.
+
+    Left: contours of ``loss2d(w1, w2)`` around ``point`` (equal axis scales), the gradient
+    direction (red, perpendicular to the contour) and the unit ``directions`` (grey).
+    Right: the loss change L(point + h u) - L(point) for each unit direction u, against its
+    angle to the gradient, beside h ||grad|| cos(angle), the first-order prediction.
+    """
+    grad = np.asarray(grad, dtype=float)
+    point = np.asarray(point, dtype=float)
+    norm = float(np.linalg.norm(grad))
+    fig, (ax_c, ax_a) = plt.subplots(1, 2, figsize=(10, 4.2))
+    r = 1.5
+    g1, g2 = np.meshgrid(
+        np.linspace(point[0] - r, point[0] + r, 121), np.linspace(point[1] - r, point[1] + r, 121)
+    )
+    values = np.vectorize(lambda a, b: float(loss2d(a, b)))(g1, g2)
+    cs = ax_c.contour(g1, g2, values, levels=12, cmap="viridis", linewidths=1)
+    ax_c.clabel(cs, fontsize=7, fmt="%.2f")
+    ax_c.contour(g1, g2, values, levels=[float(loss2d(*point))], colors="k", linewidths=1.5)
+    for u in directions:
+        ax_c.annotate(
+            "",
+            xy=point + 0.8 * u,
+            xytext=point,
+            arrowprops=dict(arrowstyle="->", color="0.55", lw=1),
+        )
+    ax_c.annotate(
+        "",
+        xy=point + 0.8 * grad / norm,
+        xytext=point,
+        arrowprops=dict(arrowstyle="->", color="tab:red", lw=2.5),
+    )
+    ax_c.annotate(
+        "",
+        xy=point - 0.8 * grad / norm,
+        xytext=point,
+        arrowprops=dict(arrowstyle="->", color="tab:blue", lw=2.5),
+    )
+    ax_c.plot(*point, "ko")
+    ax_c.text(*(point + 0.9 * grad / norm), "gradient", color="tab:red", fontsize=9)
+    ax_c.text(*(point - 1.05 * grad / norm), "-gradient", color="tab:blue", fontsize=9)
+    ax_c.set_aspect("equal")
+    ax_c.set_xlabel("w1")
+    ax_c.set_ylabel("w2")
+    ax_c.set_title("Contours of L; black: the contour through w")
+    angles = np.linspace(-np.pi, np.pi, 361)
+    ax_a.plot(
+        np.degrees(angles),
+        h * norm * np.cos(angles),
+        color="0.4",
+        label="h ||grad|| cos(angle) (first order)",
+    )
+    ang_u, change = [], []
+    for u in directions:
+        cosine = float(np.clip(u @ grad / norm, -1, 1))
+        sign = np.sign(grad[0] * u[1] - grad[1] * u[0]) or 1.0
+        ang_u.append(np.degrees(sign * np.arccos(cosine)))
+        change.append(float(loss2d(*(point + h * u)) - loss2d(*point)))
+    ax_a.plot(ang_u, change, "o", color="0.55", label="random unit directions, measured")
+    up = float(loss2d(*(point + h * grad / norm)) - loss2d(*point))
+    down = float(loss2d(*(point - h * grad / norm)) - loss2d(*point))
+    ax_a.plot([0], [up], "o", color="tab:red", ms=8, label=f"along the gradient: {up:+.5f}")
+    ax_a.plot([180], [down], "o", color="tab:blue", ms=8, label=f"against it: {down:+.5f}")
+    ax_a.axhline(0, color="0.8", lw=0.8)
+    ax_a.set_xlabel("angle between u and the gradient (degrees)")
+    ax_a.set_ylabel(f"L(w + h u) - L(w), h = {h:g}")
+    ax_a.set_title("Change of L along unit directions")
+    ax_a.legend(fontsize=7, loc="lower center")
+    fig.tight_layout()
+    return fig
+
+
+def draw_backward(
+    net: Network,
+    X: np.ndarray,
+    T: np.ndarray,
+    *,
+    loss: str = "half_sse",
+    paths_of: str | None = "w1",
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """The backward pass on a small network: delta = dL/dz under each unit and dL/dw on each edge.
+
+    One sample ``X`` (shape (1, n_in)) and target ``T``. ``paths_of`` names a first-layer
+    weight whose paths to the loss are drawn in colour, one colour per output unit they
+    reach (for w1 of the 2-2-2 example: via o1 and via o2).
+    """
+    ax = _axes(ax, (9.0, 4.6))
+    X = np.atleast_2d(np.asarray(X, dtype=float))
+    T = np.atleast_2d(np.asarray(T, dtype=float))
+    net.loss_and_gradients(X, T, loss)
+    grads = net.named_gradients()
+    sizes = net.sizes
+    n_layers = len(sizes)
+    pos = {}
+    for lay, n in enumerate(sizes):
+        for k in range(n):
+            pos[lay, k] = (lay * 3.0, (n - 1) / 2.0 - k)
+    last = n_layers - 1
+    loss_xy = (last * 3.0 + 2.2, 0.0)
+    colours = ["tab:red", "tab:purple", "tab:orange", "tab:brown"]
+    on_path: dict[tuple, str] = {}
+    if paths_of is not None and n_layers == 3:
+        matrix, (i, j) = net.weight_position(paths_of)
+        if matrix != "W1":
+            raise ValueError(f"paths_of must name a first-layer weight; {paths_of} is in {matrix}.")
+        for out in range(sizes[2]):
+            c = colours[out % len(colours)]
+            on_path[(0, i, 1, j, out)] = c
+            on_path[(1, j, 2, out, out)] = c
+    for name in net.named_weights():
+        matrix, (i, j) = net.weight_position(name)
+        lay = int(matrix[1:])
+        (x0, y0), (x1, y1) = pos[lay - 1, i], pos[lay, j]
+        routes = [c for key, c in on_path.items() if key[:4] == (lay - 1, i, lay, j)]
+        if routes and lay == 1:
+            for r, c in enumerate(routes):
+                off = (r - (len(routes) - 1) / 2) * 0.06
+                ax.plot([x0, x1], [y0 + off, y1 + off], color=c, lw=2.5, zorder=1)
+        elif routes:
+            ax.plot([x0, x1], [y0, y1], color=routes[0], lw=2.5, zorder=1)
+        else:
+            ax.plot([x0, x1], [y0, y1], color="0.75", lw=1, zorder=1)
+        t = 0.3 if j % 2 == 0 else 0.62
+        ax.text(
+            x0 + t * (x1 - x0),
+            y0 + t * (y1 - y0),
+            f"dE/d{name}\n{grads[name]:+.6f}",
+            fontsize=7,
+            ha="center",
+            va="center",
+            bbox=dict(fc="white", ec="none", pad=0.4),
+            zorder=3,
+        )
+    for k in range(sizes[last]):
+        x, y = pos[last, k]
+        c = colours[k % len(colours)] if on_path else "0.75"
+        ax.annotate(
+            "",
+            xy=loss_xy,
+            xytext=(x + 0.3, y),
+            arrowprops=dict(arrowstyle="<-", color=c, lw=2 if on_path else 1),
+        )
+    ax.scatter([loss_xy[0]], [loss_xy[1]], s=1100, color="#ffe0e0", ec="k", zorder=2)
+    ax.text(*loss_xy, "E", ha="center", va="center", fontsize=12, zorder=4)
+    for (lay, k), (x, y) in pos.items():
+        ax.scatter([x], [y], s=900, color="#cfe3ff" if lay else "#e8e8e8", ec="k", zorder=2)
+        prefix = "i" if lay == 0 else ("o" if lay == last else "h")
+        ax.text(x, y, f"{prefix}{k + 1}", ha="center", va="center", fontsize=10, zorder=4)
+        if lay:
+            delta = net.layers[lay - 1].delta[0, k]
+            ax.text(
+                x,
+                y - 0.3,
+                f"delta = {delta:+.6f}",
+                ha="center",
+                va="top",
+                fontsize=8,
+                color="darkred",
+                zorder=4,
+            )
+    if on_path:
+        handles = [
+            plt.Line2D(
+                [],
+                [],
+                color=colours[o % len(colours)],
+                lw=2.5,
+                label=f"{paths_of} -> h -> o{o + 1} -> E",
+            )
+            for o in range(sizes[2])
+        ]
+        ax.legend(handles=handles, loc="upper left", fontsize=8, title=f"the paths of {paths_of}")
+    ax.set_xlim(-0.8, loss_xy[0] + 0.8)
+    ax.set_ylim(-(max(sizes) - 1) / 2.0 - 1.0, (max(sizes) - 1) / 2.0 + 0.9)
+    ax.axis("off")
+    ax.set_title(title or "Backward pass: delta of every unit, dE/dw of every weight")
+    return ax
+
+
 # Lessons 04-05: computational graph, learning-rate pictures, contours.
 
 # Lesson 06: epochs, batches, paths on contours.

@@ -142,8 +142,14 @@ def student_copy(released: nbformat.NotebookNode, answer) -> nbformat.NotebookNo
 
 
 def wrong_answer(grade_id: str, stub: str) -> str:
-    """A number where the stub raises; ``x + 1``, right only on the visible test, for double."""
+    """A number where the stub raises; ``x + 1``, right only on the visible test, for double.
+
+    A stub at the top level of its cell (not inside a ``def``) is a prediction cell
+    (``my_prediction = ...``): the wrong student predicts 0.0.
+    """
     answer = "return x + 1" if grade_id == "double_answer" else "return 0.0"
+    if authoring.CODE_STUB[1] in stub.split("\n"):
+        answer = "my_prediction = 0.0"
     assert authoring.CODE_STUB[1] in stub
     return stub.replace(authoring.CODE_STUB[1], answer)
 
@@ -295,14 +301,27 @@ def test_autograde_executes_the_handed_in_notebooks(ps1, student):
     }
     score_of, verdict = expected[student]
     grades = ps1.grades[student]
+    # a committed prediction earns its points whether it is close or not (check_prediction
+    # prints "✘ off" and the gap); only an empty one scores 0
+    predictions = {
+        meta(c)["grade_id"]
+        for nb in ps1.released.values()
+        for c in nb.cells
+        if meta(c).get("grade") and "check_prediction(" in c.source
+    }
     assert set(grades) == set(ps1.released) == {*EXECUTED, "hidden"}
     for name, nb in ps1.released.items():
         assert {i: max_score for i, (_, max_score) in grades[name].items()} == points(nb)
         for grade_id, (score, max_score) in grades[name].items():
+            if student == "wrong" and grade_id in predictions:
+                assert score == max_score, f"{student}, {name}, {grade_id}"
+                continue
             assert score == score_of(max_score), f"{student}, {name}, {grade_id}"
         autograded = read(ps1.root / "autograded" / student / "ps1" / f"{name}.ipynb")
         for grade_id, said in verdicts(autograded).items():
-            if name == "hidden" and student == "solved":
+            if student == "wrong" and grade_id in predictions:
+                assert said == [], f"a prediction off by far prints ✘, not ✔: {grade_id}"
+            elif name == "hidden" and student == "solved":
                 assert said == ["✔", "✔"]  # the visible test and the hidden ones
             elif name == "hidden" and student == "wrong":
                 assert said == ["✔", "ExerciseWrong"]  # passes the visible test only
