@@ -232,7 +232,9 @@ def _clean_errors(nb: nbformat.NotebookNode) -> None:
     """
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            stub = out.get("ename") == "NotImplementedError" and len(out.get("traceback", [])) == 1
+            stub = out.get("ename") == "NotImplementedError" and not any(
+                "Traceback" in line or "File " in line for line in out.get("traceback", [])
+            )
             if out.get("output_type") == "error" and out["ename"] not in FEEDBACK and not stub:
                 out["traceback"] = [f"{out['ename']}: {out['evalue']}"]
 

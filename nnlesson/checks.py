@@ -27,6 +27,7 @@ inside one Python process can): see "What a check can and cannot prove" in TEACH
 from __future__ import annotations
 
 import copy
+import textwrap
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -43,6 +44,7 @@ _array_equal = np.array_equal
 _argwhere = np.argwhere
 
 MAX_LINES = 6  # what a learner sees of a failed check, at most
+WIDTH = 88  # characters a line, so JupyterLab never breaks a word
 
 
 class ExerciseFeedback(AssertionError):
@@ -50,7 +52,12 @@ class ExerciseFeedback(AssertionError):
 
     def _render_traceback_(self) -> list[str]:
         """IPython shows these lines instead of a traceback (red, in JupyterLab)."""
-        lines = str(self).split("\n")
+        # wrapped between words: a notebook's error area breaks long lines mid-word
+        lines = [
+            part
+            for line in str(self).split("\n")
+            for part in (textwrap.wrap(line, WIDTH, subsequent_indent="  ") or [""])
+        ]
         if len(lines) > MAX_LINES:
             lines = lines[: MAX_LINES - 1] + ["  …"]
         return lines
@@ -395,7 +402,7 @@ def _raised_in_a_cell(tb: Any) -> bool:
 
 def _stub_handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None):
     if _raised_in_a_cell(tb) and not str(value):
-        value._render_traceback_ = lambda: [STUB_MESSAGE]  # type: ignore[attr-defined]
+        value._render_traceback_ = lambda: textwrap.wrap(STUB_MESSAGE, WIDTH)  # type: ignore[attr-defined]
     shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 
