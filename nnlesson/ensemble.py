@@ -159,8 +159,14 @@ class Ensemble:
         epochs: int,
         lr: float,
         loss: str | Loss = "mse",
+        momentum: float = 0.0,
     ) -> np.ndarray:
         r"""Full-batch gradient descent, :math:`W \leftarrow W - \eta\,\partial L/\partial W`, on every member.
+
+        With ``momentum`` β > 0 it is heavy-ball momentum in the convention of
+        :class:`nnlesson.optimizers.Momentum` (PyTorch's):
+        :math:`v \leftarrow \beta v + \partial L/\partial W,\ W \leftarrow W - \eta v`,
+        with the velocity starting at 0 at every call.
 
         Returns the loss of every member before each epoch's update, shape ``(epochs, K)``.
         A member whose loss turns NaN simply carries it on; the others are unaffected.
@@ -168,6 +174,9 @@ class Ensemble:
         X, Y = check_dataset(X, Y)
         epochs = check_int(epochs, "epochs", minimum=0)
         lr = check_positive_number(lr, "lr")
+        momentum = float(momentum)
+        if not 0.0 <= momentum < 1.0:
+            raise ValueError(f"momentum must be in [0, 1); got {momentum}.")
         loss_fn = get_loss(loss)
         if X.shape[1] != self.sizes[0] or Y.shape[1] != self.sizes[-1]:
             raise ValueError(
@@ -181,6 +190,8 @@ class Ensemble:
         scale = scales[loss_fn.name]  # dL/dY_hat = scale * (Y_hat - Y)
         history = np.empty((epochs, self.k))
         n_layers = len(self.W)
+        vel_W = [np.zeros_like(w) for w in self.W]
+        vel_b = [np.zeros_like(v) for v in self.b]
         with np.errstate(over="ignore", invalid="ignore"):
             for epoch in range(epochs):
                 acts = [X]
@@ -201,6 +212,10 @@ class Ensemble:
                         delta = np.matmul(delta, self.W[layer].transpose(0, 2, 1)) * (
                             below.derivative(None, acts[layer])
                         )
+                    if momentum:
+                        vel_W[layer] = momentum * vel_W[layer] + dW
+                        vel_b[layer] = momentum * vel_b[layer] + db
+                        dW, db = vel_W[layer], vel_b[layer]
                     self.W[layer] = self.W[layer] - lr * dW
                     self.b[layer] = self.b[layer] - lr * db
         return history

@@ -603,6 +603,100 @@ def draw_backward(
 
 # Lessons 08-09: initialisation, generalisation.
 
+
 # Lessons 10-11: deep networks, XOR.
+def gradient_profiles(
+    profiles: dict[int, np.ndarray], *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """One line per depth: ``profiles[depth][l - 1]`` = ||dL/dW^l|| against the layer l, log scale."""
+    ax = _axes(ax, (5.0, 4.0))
+    colors = plt.cm.viridis(np.linspace(0, 0.9, len(profiles)))
+    for color, (depth, norms) in zip(colors, sorted(profiles.items())):
+        ax.plot(range(1, len(norms) + 1), norms, "o-", ms=3, color=color, label=f"depth {depth}")
+    ax.set_yscale("log")
+    ax.set_xlabel("layer l (1 = next to the input)")
+    ax.set_ylabel("||dL/dW_l||")
+    ax.legend(fontsize=6, ncol=2)
+    if title:
+        ax.set_title(title, fontsize=10)
+    return ax
+
+
+def loss_curves(
+    runs: dict[str, list[Sequence[float]]], *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Loss per epoch on a log scale: one colour per name, one line per run under that name."""
+    ax = _axes(ax, (6.5, 3.6))
+    for k, (name, histories) in enumerate(runs.items()):
+        for i, history in enumerate(histories):
+            ax.plot(
+                np.arange(1, len(history) + 1),
+                history,
+                color=f"C{k}",
+                lw=1.2,
+                label=name if i == 0 else None,
+            )
+    ax.set_yscale("log")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("MSE (full batch)")
+    ax.legend(fontsize=8)
+    if title:
+        ax.set_title(title, fontsize=10)
+    return ax
+
+
+def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
+    """A 2-2-1 network on XOR, twice: the input plane and the plane of its two hidden units.
+
+    Left: the four points, each hidden unit's line z_j = 0 and the network's 0.5 boundary.
+    Right: the same four points at their hidden coordinates (h1, h2) = (a_1, a_2) and the
+    output unit's line w1 h1 + w2 h2 + b = 0, a straight line there. Returns the Figure.
+    """
+    if net.sizes != [2, 2, 1]:
+        raise ValueError(f"xor_hidden_space draws a 2-2-1 network; got sizes {net.sizes}.")
+    X = np.asarray(X, dtype=float)
+    ones = np.asarray(Y).ravel() > 0.5
+    hidden, output = net.layers
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 4.0))
+    plot_decision_boundary(
+        lambda P: net.forward(P)[:, 0], X, Y, ax=left, resolution=81, title="input space (x1, x2)"
+    )
+    x1 = np.linspace(-0.5, 1.5, 2)
+    for j, style in enumerate(["--", ":"]):
+        w0, w1, b = hidden.W[0, j], hidden.W[1, j], hidden.b[j]
+        left.plot(x1, -(w0 * x1 + b) / w1, "k", ls=style, lw=1.2, label=f"h{j + 1}: z{j + 1} = 0")
+    left.set_xlim(-0.5, 1.5)
+    left.set_ylim(-0.5, 1.5)
+    left.legend(fontsize=7, loc="upper right")
+    H = hidden.forward(X)
+    g = np.linspace(-0.05, 1.05, 111)
+    g0, g1 = np.meshgrid(g, g)
+    p = output.forward(np.column_stack([g0.ravel(), g1.ravel()]))[:, 0].reshape(g0.shape)
+    right.imshow(p, extent=(-0.05, 1.05, -0.05, 1.05), **PROBABILITY_SHADING)
+    right.contour(g0, g1, p, levels=[0.5], colors="k", linewidths=1.5)
+    right.scatter(H[~ones, 0], H[~ones, 1], c="tab:blue", ec="k", s=60, zorder=3, label="XOR = 0")
+    right.scatter(H[ones, 0], H[ones, 1], c="tab:red", ec="k", s=60, zorder=3, label="XOR = 1")
+    labels: dict[tuple[float, float], list[str]] = {}  # points that land together share a label
+    for (a, b), h in zip(X.astype(int), H):
+        spot = next((k for k in labels if np.hypot(*(np.array(k) - h)) < 0.1), tuple(h))
+        labels.setdefault(spot, []).append(f"({a},{b})")
+    for (h1, h2), names in labels.items():
+        right.annotate(
+            " and ".join(names),
+            (h1, h2),
+            textcoords="offset points",
+            xytext=(-8 if h1 > 0.5 else 8, -14 if h2 > 0.5 else 8),
+            ha="right" if h1 > 0.5 else "left",
+            fontsize=8,
+        )
+    right.set_xlim(-0.05, 1.05)
+    right.set_ylim(-0.05, 1.05)
+    right.set_xlabel("h1 (hidden unit 1)")
+    right.set_ylabel("h2 (hidden unit 2)")
+    right.set_title("hidden space (h1, h2): one line separates")
+    right.legend(fontsize=7, loc="center")
+    fig.tight_layout()
+    return fig
+
 
 # Lesson 12: handwritten digits.

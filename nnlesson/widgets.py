@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import asdict, dataclass, replace
+from html import escape
 
 import ipywidgets as w
 import numpy as np
@@ -30,6 +31,23 @@ from nnlesson.network import Network
 from nnlesson.optimizers import get_optimizer
 from nnlesson.plots import PROBABILITY_SHADING
 from nnlesson.training import History, Trainer
+
+# JupyterLab breaks long lines of printed text anywhere, even inside a word ("sol|ved").
+# Readouts are shown as HTML that wraps only between words; text/plain keeps the same
+# line for nbval and for any front end without HTML.
+WRAP_BETWEEN_WORDS = "white-space: pre-wrap; word-break: normal; overflow-wrap: normal; margin: 0"
+
+
+def show_text(text: str) -> None:
+    """Show ``text`` in a notebook so that long lines wrap between words, never inside one.
+
+    Outside IPython (a script, a test) it is printed.
+    """
+    if get_ipython() is None:
+        print(text)
+        return
+    html = f'<pre class="nnlesson-readout" style="{WRAP_BETWEEN_WORDS}">{escape(text)}</pre>'
+    display({"text/plain": text, "text/html": html}, raw=True)
 
 
 class Panel(w.VBox):
@@ -179,7 +197,7 @@ def show_xor(**settings: object) -> None:
     global _picture
     s = replace(XorSettings(), **settings)
     net, history = train_xor(s)
-    print(xor_summary(s, net, history))
+    show_text(xor_summary(s, net, history))
     if _picture is None:
         _picture = XorPicture()
     png = _picture.png(net, history, "solved" if solved(net) else "not solved")
@@ -283,7 +301,7 @@ class StepPanel:
                 text = action()
                 out.clear_output(wait=True)
                 with out:
-                    print(text)
+                    show_text(text)
 
             return handler
 
@@ -297,14 +315,15 @@ class StepPanel:
             button.on_click(click(action))
             buttons.append(button)
         with out:
-            print(self._report("start", None))
-        return w.VBox([w.HBox(buttons), out])
+            show_text(self._report("start", None))
+        return Panel([w.HBox(buttons), out], "XOR training, one batch or one epoch per click")
 
 
 __all__ = [
     "StepPanel",
     "XorPicture",
     "XorSettings",
+    "show_text",
     "asdict",
     "build_xor_trainer",
     "show_xor",

@@ -169,7 +169,11 @@ def verdicts(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
     for cell in nb.cells:
         if meta(cell).get("grade"):
             text = "".join(out.text for out in cell.outputs if out.output_type == "stream")
-            said = ["✔" for line in text.splitlines() if line.startswith("✔")]
+            # a check's verdict line; check_prediction's "✔ close" / "✔ you predicted it" is
+            # feedback on a prediction, not a verdict
+            said = [
+                "✔" for line in text.splitlines() if line.startswith("✔") and " is right" in line
+            ]
             said += [
                 out.get("ename", out.output_type)
                 for out in cell.outputs
