@@ -259,7 +259,14 @@ def neuron_graph(x: float, w: float, b: float, y: float, *, ax: Axes | None = No
             fontsize=11,
             bbox=dict(boxstyle="round,pad=0.4", fc=face, ec="k"),
         )
-    ax.text(9.8, 0.15, f"y = {y:.4g}\n" + r"$L = \frac{1}{2}(a-y)^2$" + f" = {L:.4f}", ha="center", va="top", fontsize=8.5)
+    ax.text(
+        9.8,
+        0.15,
+        f"y = {y:.4g}\n" + r"$L = \frac{1}{2}(a-y)^2$" + f" = {L:.4f}",
+        ha="center",
+        va="top",
+        fontsize=8.5,
+    )
     ax.text(9.8, -0.55, "dL/dL = 1", ha="center", va="top", fontsize=8.5, color="tab:red")
     ax.set_xlim(-0.5, 11.0)
     ax.set_ylim(-1.6, 1.7)
@@ -556,6 +563,30 @@ def descent_on_curve(
         ax.set_title(title)
     ax.legend(fontsize=8)
     return ax
+
+
+def schedules_and_distances(
+    rates: dict[str, Sequence[float]], distances: dict[str, Sequence[float]]
+) -> plt.Figure:
+    """Left: each schedule's learning rate against the iteration; right: the distance to the
+    solution after every update (both log-scaled), one line per schedule."""
+    fig, (ax_rate, ax_dist) = plt.subplots(1, 2, figsize=(10, 3.8))
+    for name, values in rates.items():
+        ax_rate.plot(np.arange(1, len(values) + 1), values, label=name)
+    for name, values in distances.items():
+        ax_dist.plot(np.arange(1, len(values) + 1), values, lw=0.8, label=name)
+    ax_rate.set_yscale("log")
+    ax_rate.set_ylim(1e-4, 0.2)
+    ax_rate.set_xlabel("iteration t")
+    ax_rate.set_ylabel("learning rate")
+    ax_rate.set_title("the schedules")
+    ax_rate.legend(fontsize=7)
+    ax_dist.set_yscale("log")
+    ax_dist.set_xlabel("iteration")
+    ax_dist.set_ylabel("distance to the solution")
+    ax_dist.set_title("SGD, batch size 1")
+    fig.tight_layout()
+    return fig
 
 
 # Lesson 06: epochs, batches, paths on contours.

@@ -115,3 +115,9 @@ def test_rate_picture_png_is_a_png():
 def test_descent_on_curve():
     ax = plots.descent_on_curve(lambda w: w**2, {"start 1": [1.0, 0.5]}, minima=[0.0])
     assert len(ax.lines) == 3
+
+
+def test_schedules_and_distances_two_log_panels():
+    fig = plots.schedules_and_distances({"c": [0.1, 0.1]}, {"c": [1.0, 0.5]})
+    assert [ax.get_yscale() for ax in fig.axes] == ["log", "log"]
+    assert len(fig.axes[1].lines) == 1
