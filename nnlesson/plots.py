@@ -7,7 +7,7 @@ Text on figures is plain ASCII/English so that no font warning can reach a noteb
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -596,6 +596,394 @@ def draw_backward(
 
 
 # Lessons 04-05: computational graph, learning-rate pictures, contours.
+def neuron_graph(x: float, w: float, b: float, y: float, *, ax: Axes | None = None) -> Axes:
+    r"""One sigmoid neuron with loss :math:`L = \tfrac12(a - y)^2` as a computational graph.
+
+    Nodes: the inputs x, w, b, then p = w*x, z = p + b, a = sigma(z), L. Every edge carries
+    its forward value (black, above) and, going backwards, the gradient dL/d(that value)
+    (red, below): each node multiplies the gradient arriving from above by its local
+    derivative (dL/dz = dL/da * sigma'(z), dL/dw = dL/dp * x, ...).
+    """
+    ax = _axes(ax, (10.0, 3.8))
+    p = w * x
+    z = p + b
+    a = 1.0 / (1.0 + np.exp(-z))
+    L = 0.5 * (a - y) ** 2
+    dL_da = a - y
+    dL_dz = dL_da * a * (1 - a)
+    dL_dp = dL_dz  # z = p + b: local derivative 1
+    dL_db = dL_dz
+    dL_dw = dL_dp * x
+    dL_dx = dL_dp * w
+    nodes = {
+        "x": (0.0, 1.3),
+        "w": (0.0, -0.3),
+        "b": (3.0, -1.2),
+        "*": (3.0, 0.5),
+        "+": (5.2, 0.5),
+        "sigma": (7.4, 0.5),
+        "L": (9.8, 0.5),
+    }
+    labels = {"*": r"$\times$", "+": "+", "sigma": r"$\sigma$", "L": "L"}
+    # (from, to, forward value, its gradient, where the two labels go, alignment)
+    edges = [
+        ("x", "*", f"x = {x:.4g}", f"dL/dx = {dL_dx:.4f}", (0.3, 1.3), "left"),
+        ("w", "*", f"w = {w:.4g}", f"dL/dw = {dL_dw:.4f}", (0.3, -0.3), "left"),
+        ("b", "+", f"b = {b:.4g}", f"dL/db = {dL_db:.4f}", (3.3, -1.2), "left"),
+        ("*", "+", f"p = wx = {p:.4f}", f"dL/dp = {dL_dp:.4f}", (4.1, 0.5), "center"),
+        ("+", "sigma", f"z = {z:.4f}", f"dL/dz = {dL_dz:.4f}", (6.3, 0.5), "center"),
+        ("sigma", "L", f"a = {a:.4f}", f"dL/da = {dL_da:.4f}", (8.55, 0.5), "center"),
+    ]
+    for start, end, forward, backward, (xm, ym), align in edges:
+        (x0, y0), (x1, y1) = nodes[start], nodes[end]
+        ax.annotate(
+            "",
+            xy=(x1, y1),
+            xytext=(x0, y0),
+            arrowprops=dict(arrowstyle="->", color="0.3", lw=1.2, shrinkA=16, shrinkB=16),
+        )
+        ax.text(xm, ym + 0.1, forward, ha=align, va="bottom", fontsize=8.5, color="black")
+        ax.text(xm, ym - 0.1, backward, ha=align, va="top", fontsize=8.5, color="tab:red")
+    for name, (cx, cy) in nodes.items():
+        face = "#e8e8e8" if name in ("x", "w", "b") else "#cfe3ff"
+        ax.text(
+            cx,
+            cy,
+            labels.get(name, name),
+            ha="center",
+            va="center",
+            fontsize=11,
+            bbox=dict(boxstyle="round,pad=0.4", fc=face, ec="k"),
+        )
+    ax.text(
+        9.8,
+        0.15,
+        f"y = {y:.4g}\n" + r"$L = \frac{1}{2}(a-y)^2$" + f" = {L:.4f}",
+        ha="center",
+        va="top",
+        fontsize=8.5,
+    )
+    ax.text(9.8, -0.55, "dL/dL = 1", ha="center", va="top", fontsize=8.5, color="tab:red")
+    ax.set_xlim(-0.5, 11.0)
+    ax.set_ylim(-1.6, 1.7)
+    ax.axis("off")
+    ax.set_title(
+        "forward values (black, left to right); gradients dL/d(value) (red, right to left)",
+        fontsize=9,
+    )
+    return ax
+
+
+def finite_difference_errors(
+    eps: Sequence[float], errors: dict[str, Sequence[float]], *, ax: Axes | None = None
+) -> Axes:
+    """Largest |backprop - finite differences| against epsilon, one line per formula (log-log)."""
+    ax = _axes(ax, (6.0, 3.5))
+    for (label, values), marker in zip(errors.items(), "os^v"):
+        ax.loglog(eps, values, marker=marker, label=label)
+    ax.set_xlabel("epsilon")
+    ax.set_ylabel("max |backprop - numeric|")
+    ax.set_title("finite differences: truncation (right) vs rounding (left)")
+    ax.legend()
+    return ax
+
+
+def per_sample_vs_summed(
+    curves: dict[str, Sequence[float]],
+    paths: dict[str, np.ndarray],
+    *,
+    updates_per_epoch: dict[str, int],
+    epochs_shown: int = 12,
+    lr: float | None = None,
+) -> plt.Figure:
+    """Left: the loss after every epoch (log scale) for each way of updating.
+    Right: the path of two weights (one point per update) over the first ``epochs_shown``."""
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
+    for name, curve in curves.items():
+        ax1.plot(np.arange(len(curve)), curve, label=name)
+    ax1.set_yscale("log")
+    ax1.set_xlabel("epoch")
+    ax1.set_ylabel("loss on all samples")
+    ax1.set_title("same learning rate" + (f" {lr:g}" if lr is not None else ""))
+    ax1.legend(fontsize=8)
+    for (name, path), marker in zip(paths.items(), "so^v"):
+        shown = np.asarray(path)[: updates_per_epoch[name] * epochs_shown + 1]
+        ax2.plot(shown[:, 0], shown[:, 1], marker=marker, ms=3, lw=1, label=name)
+    first = np.asarray(next(iter(paths.values())))[0]
+    ax2.plot(*first, "k*", ms=12, label="start")
+    ax2.set_xlabel("W2[0, 0]")
+    ax2.set_ylabel("W2[1, 0]")
+    ax2.set_title(f"path of two weights, first {epochs_shown} epochs")
+    ax2.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def cost_of_gradients(
+    n_weights: Sequence[int],
+    backprop_s: Sequence[float],
+    finite_s: Sequence[float],
+    *,
+    ax: Axes | None = None,
+) -> Axes:
+    """Seconds for one full gradient against the number of weights: back-propagation vs
+    two-point finite differences (log-log)."""
+    ax = _axes(ax, (6.0, 3.5))
+    ax.loglog(n_weights, finite_s, "s-", label="finite differences (2 passes per weight)")
+    ax.loglog(n_weights, backprop_s, "o-", label="back-propagation (1 forward + 1 backward)")
+    ax.set_xlabel("number of weights and biases")
+    ax.set_ylabel("seconds for one gradient")
+    ax.set_title("the cost of one gradient")
+    ax.legend(fontsize=8)
+    return ax
+
+
+def loss_history(losses: Sequence[float], *, title: str = "loss history") -> plt.Figure:
+    """The same loss curve twice: linear scale (left) and log scale (right)."""
+    values = np.asarray(losses, dtype=float)
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
+    for ax in axes:
+        ax.plot(np.arange(len(values)), values, color="tab:blue")
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("loss L")
+    axes[1].set_yscale("log")
+    axes[0].set_title(title)
+    axes[1].set_title("the same, log scale")
+    fig.tight_layout()
+    return fig
+
+
+def steps_1d(lam: float, etas: Sequence[float], *, w0: float = 1.0, steps: int = 8) -> plt.Figure:
+    r"""Gradient descent on :math:`L(w) = \lambda w^2/2`, one panel per learning rate:
+    the parabola, the points :math:`w_t = (1 - \eta\lambda)^t w_0` joined in order, and the
+    factor :math:`1 - \eta\lambda` in the title."""
+    fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0), sharey=True)
+    axes = np.atleast_1d(axes)
+    w_curve = np.linspace(-2.2 * abs(w0), 2.2 * abs(w0), 201)
+    for ax, eta in zip(axes, etas):
+        factor = 1 - eta * lam
+        w = w0 * factor ** np.arange(steps + 1)
+        ax.plot(w_curve, lam * w_curve**2 / 2, color="0.6")
+        ax.plot(w, lam * w**2 / 2, "o-", color="tab:red", ms=4, lw=1)
+        ax.plot([w[0]], [lam * w[0] ** 2 / 2], "k*", ms=10)
+        ax.set_xlim(w_curve[0], w_curve[-1])
+        ax.set_ylim(-0.1 * lam * w0**2, 2.6 * lam * w0**2)
+        ax.set_title(f"eta = {eta:g}\nfactor 1 - eta*lam = {factor:+.2f}", fontsize=9)
+        ax.set_xlabel("w")
+    axes[0].set_ylabel(f"L = {lam:g} w^2 / 2")
+    fig.tight_layout()
+    return fig
+
+
+def _gd_path_quadratic(A: np.ndarray, b: np.ndarray, eta: float, start, steps: int) -> np.ndarray:
+    """Gradient descent on L = w.A.w/2 - b.w (gradient A w - b), every point."""
+    path = [np.asarray(start, dtype=float)]
+    for _ in range(steps):
+        w = path[-1]
+        path.append(w - eta * (A @ w - b))
+    return np.array(path)
+
+
+def contour_paths(
+    loss: Callable[[np.ndarray], np.ndarray],
+    paths: dict[str, np.ndarray],
+    *,
+    window: tuple[float, float, float, float],
+    minimum: Sequence[float] | None = None,
+    levels: Sequence[float] | None = None,
+    labels: tuple[str, str] = ("w1", "w2"),
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Contour lines of ``loss`` (a function of an array of points, last axis 2) with
+    gradient-descent paths on them; **equal scales on both axes**, so that a step
+    along the gradient looks perpendicular to the contour line it starts on."""
+    ax = _axes(ax, (5.0, 4.0))
+    x0, x1, y0, y1 = window
+    gx, gy = np.meshgrid(np.linspace(x0, x1, 201), np.linspace(y0, y1, 201))
+    values = loss(np.stack([gx, gy], axis=-1))
+    if levels is None:
+        top = float(np.max(values))
+        levels = np.geomspace(max(top, 1e-12) * 1e-4, top, 10)
+    ax.contour(gx, gy, values, levels=levels, colors="0.6", linewidths=0.7)
+    for (name, path), color in zip(
+        paths.items(), ["tab:blue", "tab:orange", "tab:red", "tab:green"]
+    ):
+        path = np.asarray(path)
+        ax.plot(path[:, 0], path[:, 1], ".-", ms=5, lw=1, color=color, label=name)
+    if minimum is not None:
+        ax.plot(*minimum, "k*", ms=12)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_xlabel(labels[0])
+    ax.set_ylabel(labels[1])
+    if len(paths) > 0:
+        ax.legend(fontsize=7, loc="upper right")
+    if title:
+        ax.set_title(title, fontsize=10)
+    return ax
+
+
+def bowl_paths(
+    lams: tuple[float, float], etas: Sequence[float], *, start=(-1.8, 1.0), steps: int = 20
+) -> plt.Figure:
+    r"""The axis-aligned bowl :math:`L = (\lambda_1 w_1^2 + \lambda_2 w_2^2)/2`, one panel per
+    learning rate, with ``steps`` steps of gradient descent from ``start`` (equal axis scales)."""
+    A = np.diag(np.asarray(lams, dtype=float))
+    fig, axes = plt.subplots(1, len(etas), figsize=(3.3 * len(etas), 3.2), sharey=True)
+    axes = np.atleast_1d(axes)
+    levels = np.geomspace(1e-3, 10, 10)
+    for ax, eta in zip(axes, etas):
+        path = _gd_path_quadratic(A, np.zeros(2), eta, start, steps)
+        contour_paths(
+            lambda P: 0.5 * (lams[0] * P[..., 0] ** 2 + lams[1] * P[..., 1] ** 2),
+            {f"eta = {eta:g}": np.clip(path, -5, 5)},
+            window=(-2.0, 2.0, -1.5, 1.5),
+            minimum=(0.0, 0.0),
+            levels=levels,
+            ax=ax,
+        )
+        f1, f2 = 1 - eta * lams[0], 1 - eta * lams[1]
+        ax.set_title(f"eta = {eta:g}: factors {f1:+.2f}, {f2:+.2f}", fontsize=9)
+        ax.get_legend().remove()
+    fig.tight_layout()
+    return fig
+
+
+def loss_curves(curves: dict[str, Sequence[float]], *, title: str = "", ylim=(1e-12, 1e12)) -> Axes:
+    """Several loss curves on one log-scaled axes (one line per label)."""
+    ax = _axes(None, (8.0, 3.8))
+    for label, values in curves.items():
+        values = np.asarray(values, dtype=float)
+        ax.plot(np.arange(1, len(values) + 1), values, label=label)
+    ax.set_yscale("log")
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("epoch (= iteration, full batch)")
+    ax.set_ylabel("loss L, log scale")
+    ax.set_title(title)
+    ax.legend(fontsize=8)
+    return ax
+
+
+class RatePicture:
+    """The learning-rate slider's picture, drawn once and updated cheaply.
+
+    Left: the contour lines of a two-weight loss (equal axis scales) and a red path;
+    right: log10 of the loss against the iteration. Contours, axes and labels are drawn
+    once; :meth:`png` draws only the red lines and the title on a copy of that background
+    (matplotlib "blitting"), a few hundredths of a second per slider move.
+    """
+
+    def __init__(
+        self,
+        loss: Callable[[np.ndarray], np.ndarray],
+        *,
+        window: tuple[float, float, float, float],
+        minimum: Sequence[float],
+        iterations: int,
+        levels: Sequence[float] | None = None,
+        labels: tuple[str, str] = ("w1", "w2"),
+    ) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        self.fig = Figure(figsize=(10, 3.8))
+        self.canvas = FigureCanvasAgg(self.fig)
+        self.ax_path, self.ax_loss = self.fig.subplots(1, 2)
+        self.fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.9, wspace=0.25)
+        contour_paths(
+            loss,
+            {},
+            window=window,
+            minimum=minimum,
+            levels=levels,
+            labels=labels,
+            ax=self.ax_path,
+        )
+        self.ax_loss.set_xlim(0, iterations)
+        self.ax_loss.set_ylim(-12, 7)
+        self.ax_loss.set_xlabel("iteration")
+        self.ax_loss.set_ylabel("log10 L")
+        self.ax_loss.set_title("loss curve (stopped once L > 1e6)")
+        self.path_line = self.ax_path.plot(
+            [], [], ".-", ms=3, lw=0.8, color="tab:red", animated=True
+        )[0]
+        self.loss_line = self.ax_loss.plot([], [], color="tab:red", animated=True)[0]
+        self.title = self.ax_path.set_title(" ", animated=True)
+        self.canvas.draw()
+        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
+
+    def png(self, path: np.ndarray, losses: Sequence[float], title: str) -> bytes:
+        """The picture with this path and loss curve, as PNG bytes."""
+        import io
+
+        from matplotlib.image import imsave
+
+        path = np.asarray(path)
+        self.path_line.set_data(path[:, 0], path[:, 1])
+        self.loss_line.set_data(np.arange(len(losses)), np.log10(np.asarray(losses)))
+        self.title.set_text(title)
+        self.canvas.restore_region(self.background)
+        self.ax_path.draw_artist(self.path_line)
+        self.ax_path.draw_artist(self.title)
+        self.ax_loss.draw_artist(self.loss_line)
+        buffer = io.BytesIO()
+        imsave(buffer, np.asarray(self.canvas.buffer_rgba()), format="png")
+        return buffer.getvalue()
+
+
+def descent_on_curve(
+    f: Callable[[np.ndarray], np.ndarray],
+    paths: dict[str, np.ndarray],
+    *,
+    minima: Sequence[float] = (),
+    window: tuple[float, float] = (-2.2, 2.2),
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """A 1-D function and gradient-descent paths on it (points (w_t, f(w_t)) joined)."""
+    ax = _axes(ax, (5.0, 3.8))
+    w = np.linspace(*window, 400)
+    ax.plot(w, f(w), color="0.5")
+    for (label, visited), color in zip(
+        paths.items(), ["tab:blue", "tab:orange", "tab:green", "tab:red"]
+    ):
+        visited = np.asarray(visited)
+        ax.plot(visited, f(visited), "o-", ms=3, lw=0.8, color=color, label=label)
+    if len(minima):
+        m = np.asarray(minima)
+        ax.plot(m, f(m), "k*", ms=12)
+    ax.set_xlabel("w")
+    if title:
+        ax.set_title(title)
+    ax.legend(fontsize=8)
+    return ax
+
+
+def schedules_and_distances(
+    rates: dict[str, Sequence[float]], distances: dict[str, Sequence[float]]
+) -> plt.Figure:
+    """Left: each schedule's learning rate against the iteration; right: the distance to the
+    solution after every update (both log-scaled), one line per schedule."""
+    fig, (ax_rate, ax_dist) = plt.subplots(1, 2, figsize=(10, 3.8))
+    for name, values in rates.items():
+        ax_rate.plot(np.arange(1, len(values) + 1), values, label=name)
+    for name, values in distances.items():
+        ax_dist.plot(np.arange(1, len(values) + 1), values, lw=0.8, label=name)
+    ax_rate.set_yscale("log")
+    ax_rate.set_ylim(1e-4, 0.2)
+    ax_rate.set_xlabel("iteration t")
+    ax_rate.set_ylabel("learning rate")
+    ax_rate.set_title("the schedules")
+    ax_rate.legend(fontsize=7)
+    ax_dist.set_yscale("log")
+    ax_dist.set_xlabel("iteration")
+    ax_dist.set_ylabel("distance to the solution")
+    ax_dist.set_title("SGD, batch size 1")
+    fig.tight_layout()
+    return fig
+
 
 # Lesson 06: epochs, batches, paths on contours.
 
@@ -622,7 +1010,7 @@ def gradient_profiles(
     return ax
 
 
-def loss_curves(
+def run_loss_curves(
     runs: dict[str, list[Sequence[float]]], *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Loss per epoch on a log scale: one colour per name, one line per run under that name."""

@@ -40,7 +40,7 @@ def test_gradient_profiles_draws_one_line_per_depth_on_a_log_scale():
 
 def test_loss_curves_one_colour_per_name_one_line_per_run():
     runs = {"a": [[1.0, 0.5, 0.2], [1.0, 0.6, 0.3]], "b": [[0.9, 0.1, 0.01]]}
-    ax = plots.loss_curves(runs)
+    ax = plots.run_loss_curves(runs)
     lines = ax.get_lines()
     assert len(lines) == 3, "one line per run"
     assert lines[0].get_color() == lines[1].get_color() != lines[2].get_color()

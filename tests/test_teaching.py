@@ -45,7 +45,10 @@ def checked_with(source: str) -> str:
             for k in call.keywords
             if k.arg in DEFAULTS
         }
-        exact = call.func.id in ("check_equal", "check_prediction")  # no tolerance to show
+        if call.func.id == "check_prediction":  # a [predict] exercise: any prediction scores
+            parts.append("`check_prediction` (any filled-in prediction; prints the gap)")
+            continue
+        exact = call.func.id == "check_equal"
         tolerance = [] if exact else [f"{k} {v}" for k, v in (DEFAULTS | given).items()]
         parts.append(f"`{call.func.id}`" + (f" ({', '.join(tolerance)})" if tolerance else ""))
     text = "; ".join(dict.fromkeys(parts))
@@ -66,10 +69,10 @@ def exercises(name: str) -> list[dict]:
             if heading is None:
                 raise ValueError(f"{name}, cell {k}: no 'Exercise N.M · title' heading above")
             defs = re.findall(r"^def (\w+\(.*?\)):", cell.source, re.MULTILINE)
-            defs = defs or re.findall(
-                r"^(my_\w+) = \.\.\.", cell.source, re.MULTILINE
-            )  # a prediction
-            answer = {"cell": meta["grade_id"], "writes": defs[0] if defs else None}
+            # a [predict] exercise's answer is a value, e.g. `my_prediction = ...`
+            values = re.findall(r"^(\w+) = ", cell.source, re.MULTILINE)
+            writes = defs[0] if defs else (values[0] if values else None)
+            answer = {"cell": meta["grade_id"], "writes": writes}
         elif meta.get("grade"):
             if answer is None:
                 raise ValueError(f"{name}, cell {k}: a check cell without an answer cell above")
