@@ -216,8 +216,8 @@ def activation_histograms(
     """Per-layer histograms of activations, one row per initialisation (lesson 08).
 
     ``activations[label][l]`` holds every activation of layer ``l + 1`` (any shape) for the
-    start named ``label``. Each panel shows the share of activations in each bin, so rows
-    with different numbers of samples compare directly.
+    start named ``label``. Each panel shows the share of activations in each bin, on its own
+    vertical scale, so a spread-out row stays visible next to a row of spikes.
     """
     if not activations:
         raise ValueError("activation_histograms needs at least one row: {label: [layer arrays]}.")
@@ -234,14 +234,11 @@ def activation_histograms(
                 values = np.asarray(layers[c], dtype=float).ravel()
                 weights = np.full(values.size, 1.0 / values.size)
                 ax.hist(values, bins=bins, weights=weights, color=f"C{r}")
-            ax.set_ylim(0, 1)
-            ax.set_yticks([0, 0.5, 1])
+            ax.tick_params(labelsize=7)
             if r == 0:
                 ax.set_title(f"layer {c + 1}", fontsize=9)
             if c == 0:
                 ax.set_ylabel(f"{label}\nshare", fontsize=8)
-            else:
-                ax.set_yticklabels([])
             if r == len(rows) - 1:
                 ax.set_xlabel(xlabel, fontsize=8)
     fig.tight_layout()
