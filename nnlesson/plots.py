@@ -992,6 +992,178 @@ def schedules_and_distances(
 # Lessons 08-09: initialisation, generalisation.
 
 
+def activation_histograms(
+    activations: dict[str, Sequence[np.ndarray]],
+    *,
+    bins: np.ndarray | None = None,
+    xlabel: str = "activation",
+) -> plt.Figure:
+    """Per-layer histograms of activations, one row per initialisation (lesson 08).
+
+    ``activations[label][l]`` holds every activation of layer ``l + 1`` (any shape) for the
+    start named ``label``. Each panel shows the share of activations in each bin, on its own
+    vertical scale, so a spread-out row stays visible next to a row of spikes.
+    """
+    if not activations:
+        raise ValueError("activation_histograms needs at least one row: {label: [layer arrays]}.")
+    bins = np.linspace(0.0, 1.0, 41) if bins is None else np.asarray(bins, dtype=float)
+    rows = list(activations.items())
+    n_layers = max(len(layers) for _, layers in rows)
+    fig, axes = plt.subplots(
+        len(rows), n_layers, figsize=(2.1 * n_layers, 1.7 * len(rows)), sharex=True, squeeze=False
+    )
+    for r, (label, layers) in enumerate(rows):
+        for c in range(n_layers):
+            ax = axes[r, c]
+            if c < len(layers):
+                values = np.asarray(layers[c], dtype=float).ravel()
+                weights = np.full(values.size, 1.0 / values.size)
+                ax.hist(values, bins=bins, weights=weights, color=f"C{r}")
+            ax.tick_params(labelsize=7)
+            if r == 0:
+                ax.set_title(f"layer {c + 1}", fontsize=9)
+            if c == 0:
+                ax.set_ylabel(f"{label}\nshare", fontsize=8)
+            if r == len(rows) - 1:
+                ax.set_xlabel(xlabel, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def saturation_sweep(
+    scales: Sequence[float],
+    saturated: dict[str, Sequence[float]],
+    gradient: dict[str, Sequence[float]],
+    *,
+    mark: float | None = None,
+    mark_label: str = "Xavier's s",
+) -> plt.Figure:
+    """Two panels against the weight scale ``s`` (log axis): the share of saturated units per
+    layer, and sizes of the first layer's gradient (lesson 08)."""
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.4))
+    for label, share in saturated.items():
+        ax1.semilogx(scales, share, "o-", ms=3, label=label)
+    ax1.set_xlabel("weight scale s")
+    ax1.set_ylabel("share of units")
+    ax1.set_title("saturated units (sigma' < 0.01)")
+    for label, values in gradient.items():
+        ax2.loglog(scales, values, "o-", ms=3, label=label)
+    ax2.set_xlabel("weight scale s")
+    ax2.set_title("first-layer gradient")
+    for ax in (ax1, ax2):
+        if mark is not None:
+            ax.axvline(mark, color="gray", ls=":", label=mark_label)
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def curves(
+    series: Sequence[tuple[str, np.ndarray, np.ndarray, dict]],
+    *,
+    ax: Axes | None = None,
+    logx: bool = False,
+    logy: bool = False,
+    xlabel: str = "",
+    ylabel: str = "",
+    title: str = "",
+    hlines: Sequence[tuple[float, str]] = (),
+    vlines: Sequence[tuple[float, str]] = (),
+    legend_cols: int = 1,
+) -> Axes:
+    """Line plots: each item of ``series`` is ``(label, x, y, style)`` with ``style`` passed to
+    ``ax.plot``; ``hlines``/``vlines`` are ``(position, label)`` reference lines (dotted)."""
+    ax = _axes(ax, (6.0, 3.6))
+    for label, x, y, style in series:
+        ax.plot(x, y, label=label, **style)
+    for k, (value, label) in enumerate(hlines):
+        ax.axhline(value, color="black" if k == 0 else "gray", ls=":", lw=0.9, label=label)
+    for k, (value, label) in enumerate(vlines):
+        ax.axvline(value, color=f"C{k + 6}", ls="--", lw=0.9, label=label)
+    if logx:
+        ax.set_xscale("log")
+    if logy:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=7, ncol=legend_cols)
+    return ax
+
+
+def quadratic_slices(
+    panels: Sequence[dict],
+    *,
+    levels: Sequence[float] = (1e-3, 1e-2, 0.03, 0.1, 0.3, 1, 3),
+) -> plt.Figure:
+    r"""Contours of a quadratic loss over :math:`(w_1, w_2)` with the bias at its optimum, and a
+    gradient-descent path (lesson 08).
+
+    Each panel is a dict with ``H`` (3x3, the Hessian :math:`X^\top X/n`), ``w_star`` (the
+    minimum), ``path`` (steps x 3, drawn projected onto :math:`(w_1, w_2)`), ``title`` and an
+    optional ``note`` written inside the panel. Plotted: :math:`L - L^* = \tfrac12 d^\top H d`
+    for :math:`d = w - w^*` with :math:`d_3 = 0`.
+    """
+    fig, axes = plt.subplots(1, len(panels), figsize=(3.5 * len(panels), 3.7), squeeze=False)
+    u = np.linspace(-1, 1, 301)
+    dense = np.sign(u) * np.abs(u) ** 4  # grid points crowded near the centre: thin valleys
+    for ax, panel in zip(axes[0], panels):
+        H, w_star, path = (np.asarray(panel[k], dtype=float) for k in ("H", "w_star", "path"))
+        centre = w_star[:2]
+        radius = 1.3 * float(np.linalg.norm(centre))
+        g1, g2 = np.meshgrid(centre[0] + radius * u, centre[1] + radius * dense)
+        d = np.stack([g1 - centre[0], g2 - centre[1], np.zeros_like(g1)], axis=-1)
+        values = 0.5 * np.einsum("...i,ij,...j->...", d, H, d)
+        ax.contour(g1, g2, values, levels=list(levels), colors="C0", linewidths=0.8)
+        ax.plot(path[:, 0], path[:, 1], "o-", color="C3", ms=2.5, lw=0.8)
+        ax.plot(*centre, "k*", ms=9)
+        ax.set_xlim(centre[0] - radius, centre[0] + radius)
+        ax.set_ylim(centre[1] - radius, centre[1] + radius)
+        ax.set_aspect("equal")
+        ax.set_xlabel("w1")
+        ax.set_ylabel("w2")
+        ax.set_title(panel.get("title", ""), fontsize=9)
+        if panel.get("note"):
+            ax.text(
+                0.03,
+                0.03,
+                panel["note"],
+                transform=ax.transAxes,
+                fontsize=7.5,
+                va="bottom",
+                bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
+            )
+    fig.tight_layout()
+    return fig
+
+
+def regression_fits(
+    xs: np.ndarray,
+    truth: np.ndarray,
+    points: dict[str, tuple[np.ndarray, np.ndarray]],
+    fits: dict[str, np.ndarray],
+    *,
+    ax: Axes | None = None,
+    title: str = "",
+    colors: Sequence[str] | None = None,
+) -> Axes:
+    """A 1-D regression picture (lesson 09): the true curve (dotted), data sets as markers
+    (``points[label] = (X, Y)``) and fitted curves over ``xs`` (``fits[label] = y``)."""
+    ax = _axes(ax, (6.0, 3.5))
+    xs = np.asarray(xs, dtype=float).ravel()
+    ax.plot(xs, np.asarray(truth).ravel(), ":", color="black", label="true sin(x)")
+    for (label, (X, Y)), marker in zip(points.items(), ["o", "x", "+", "s"]):
+        ax.plot(np.ravel(X), np.ravel(Y), marker, ls="none", ms=5, label=label)
+    for k, (label, y) in enumerate(fits.items()):
+        color = colors[k] if colors is not None else f"C{k + 2}"
+        ax.plot(xs, np.asarray(y).ravel(), color=color, label=label)
+    ax.set_xlabel("x")
+    ax.set_ylim(-2, 2)
+    ax.set_title(title, fontsize=10)
+    ax.legend(loc="upper left", fontsize=7)
+    return ax
+
+
 # Lessons 10-11: deep networks, XOR.
 def gradient_profiles(
     profiles: dict[int, np.ndarray], *, ax: Axes | None = None, title: str | None = None
