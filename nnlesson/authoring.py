@@ -39,6 +39,7 @@ BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
 END_HIDDEN = "### END HIDDEN TESTS"
 RAISES = "raises-exception"
 FEEDBACK = ("ExerciseNotAnswered", "ExerciseWrong")  # nnlesson.checks' verdicts
+PREDICTION_CHECK = "check_prediction("  # a cell that reveals a prediction raises until it is made
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -150,8 +151,11 @@ def make_lesson(solution: nbformat.NotebookNode, name: str = "notebook") -> nbfo
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
-            raises = bool(meta.get("grade")) or (
-                meta.get("solution") and any(line == CODE_STUB[1] for line in lines)
+            raises = (
+                bool(meta.get("grade"))
+                or (meta.get("solution") and any(line == CODE_STUB[1] for line in lines))
+                # a prediction revealed before it is made: ExerciseNotAnswered
+                or PREDICTION_CHECK in cell.source
             )
             tags = [t for t in cell.metadata.get("tags", []) if t != RAISES]
             if raises:

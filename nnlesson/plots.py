@@ -340,14 +340,15 @@ def first_layer_weights(W: np.ndarray, limit: int = 16) -> plt.Figure:
     """The weights into the first ``limit`` hidden units, each drawn as an 8×8 image.
 
     Red: a dark (inked) pixel there raises the unit's net input z; blue: lowers it.
-    One colour scale for all, symmetric around 0.
+    One colour scale for all, symmetric around 0 (weights beyond it drawn at its ends).
     """
     W = np.asarray(W)
     units = min(limit, W.shape[1])
     cols = min(units, 8)
     rows = int(np.ceil(units / cols))
     fig, axes = plt.subplots(rows, cols, figsize=(1.1 * cols, 1.2 * rows + 0.3), squeeze=False)
-    bound = float(np.abs(W[:, :units]).max())
+    # the 99th percentile, so that one very large weight does not wash out the others
+    bound = float(np.percentile(np.abs(W[:, :units]), 99))
     for k, ax in enumerate(axes.ravel()):
         ax.set_xticks([])
         ax.set_yticks([])
