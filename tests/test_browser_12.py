@@ -48,12 +48,12 @@ def test_digits_panel_follows_its_sliders(jupyterlab):
     from playwright.sync_api import expect, sync_playwright
 
     base, token = jupyterlab
-    expect.set_options(timeout=90_000)  # kernel start and three trainings on a loaded machine
+    expect.set_options(timeout=240_000)  # kernel start and four trainings on a loaded machine
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(90_000)
+            page.set_default_timeout(240_000)
             open_and_run_all(page, base, token, "scratch_digits.ipynb")
 
             panel = page.locator(".widget-vbox", has=page.locator("text=erase pixels")).first
