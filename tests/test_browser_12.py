@@ -58,7 +58,7 @@ def test_digits_panel_follows_its_sliders(jupyterlab):
 
             panel = page.locator(".widget-vbox", has=page.locator("text=erase pixels")).first
             expect(panel).to_be_visible()
-            readout = panel.locator(".widget-label", has_text="test digit #").first
+            readout = panel.locator(".widget-label", has_text="-> predicted").first
             expect(readout).to_contain_text("test digit #0 (a 0), noise 0.00, 0 pixels erased")
             best = int(BEST.search(page.inner_text("body")).group(1))
             net, X_test, y_test = lesson_network(best)
