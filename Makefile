@@ -68,7 +68,7 @@ lessons: $(STAMP)
 
 # The oldest versions pyproject.toml allows, on the oldest Python it allows.
 PYTHON_LOWEST ?= python3.10
-LOWEST := numpy==1.24.* matplotlib==3.7.* ipywidgets==8.0.*
+LOWEST := numpy==1.24.* matplotlib==3.7.* ipywidgets==8.0.* scikit-learn==1.2.*
 test-lowest:
 	$(PYTHON_LOWEST) -m venv .venv-lowest
 	.venv-lowest/bin/python -m pip install --upgrade pip

@@ -1,6 +1,6 @@
 """nnlesson's benchmarks (issue 7): ``make bench``, or ``python benchmarks/run.py --notebooks``.
 
-Four sections, each a race run side by side in this one process (interleaved rounds,
+Five sections, each a race run side by side in this one process (interleaved rounds,
 medians), then one table of every target:
 
 1. a tiny net (XOR 2-4-1): nnlesson vs a bare numpy loop vs PyTorch;
@@ -8,7 +8,9 @@ medians), then one table of every target:
    share of numpy's own matrix-multiply rate that training reaches;
 3. 1000 random starts at once (``Ensemble``) vs one network at a time;
 4. what a learner feels: the XOR panel's callback, ``import nnlesson``, and (with
-   ``--notebooks``) every lesson run top to bottom in a fresh kernel.
+   ``--notebooks``) every lesson run top to bottom in a fresh kernel;
+5. lesson 12's digits network: nnlesson vs scikit-learn's ``MLPClassifier`` (same network,
+   Adam, batch size, epochs, float64), and the digits panel's callback.
 
 PyTorch is optional (``pip install torch==2.13.0``, a CPU build); without it its
 columns say "not installed". Not part of the tests: nothing here asserts a time.
@@ -21,12 +23,13 @@ import os
 import time
 
 import big_nets
+import digits
 import learner
 import many_starts
 import tiny_nets
 from timing import Goal, load_torch, machine_description, table, verdict
 
-SECTIONS = ("tiny", "big", "many", "learner")
+SECTIONS = ("tiny", "big", "many", "learner", "digits")
 
 
 def main() -> None:
@@ -55,6 +58,8 @@ def main() -> None:
         goals += many_starts.run(max(3, args.rounds - 2))
     if "learner" in sections:
         goals += learner.run(args.rounds, notebooks=args.notebooks)
+    if "digits" in sections:
+        goals += digits.run(args.rounds)
     print("Targets")
     rows = [[g.what, g.measured, g.target, verdict(g)] for g in goals]
     print(table(rows, ["", "measured", "target", ""]))

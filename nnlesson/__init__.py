@@ -5,13 +5,13 @@ Modules, in the order the lessons teach them:
 =================  ==========  ======================================================
 module             lessons     what it holds
 =================  ==========  ======================================================
-``activations``    01          step, sigmoid, tanh, ReLU, identity and derivatives
-``losses``         02          MSE (mean over samples) and ½·sum of squares
+``activations``    01, 12      step, sigmoid, tanh, ReLU, identity, softmax; derivatives
+``losses``         02, 12      MSE, ½·sum of squares, cross-entropy (softmax, sigmoid)
 ``layers``         03-04       ``Dense``: forward and backward side by side
 ``network``        03-04       ``Network``: layers, named weights w1..wN, gradients
 ``gradcheck``      04          central finite differences, relative-error report
 ``optimizers``     05-07       GD, momentum, AdaGrad, RMSProp, Adam; schedules
-``data``           05-08       batches and epochs, scaling, splits, toy data sets
+``data``           05-08, 12   batches and epochs, scaling, splits, toy data, digits
 ``training``       05-11       ``Trainer`` / ``train``: the loop and its history
 ``plots``          all         matplotlib helpers (imported on use)
 ``checks``         all         exercise checks with hints
@@ -28,24 +28,36 @@ from nnlesson.activations import (
     relu,
     sigmoid,
     sigmoid_prime,
+    softmax,
     step,
     tanh,
 )
 from nnlesson.data import (
+    accuracy,
     batch_indices,
     batches_per_epoch,
     iterate_batches,
     last_batch_size,
     minmax_apply,
     minmax_scale,
+    one_hot,
     standardize,
+    stratified_split,
     total_iterations,
     train_test_split,
     xor,
 )
 from nnlesson.gradcheck import GradCheckReport, gradient_check, numerical_gradient
 from nnlesson.layers import Dense, init_weights
-from nnlesson.losses import LOSSES, Loss, get_loss, half_sse, mse
+from nnlesson.losses import (
+    LOSSES,
+    Loss,
+    binary_cross_entropy,
+    cross_entropy,
+    get_loss,
+    half_sse,
+    mse,
+)
 from nnlesson.network import (
     WORKED_EXAMPLE_INPUTS,
     WORKED_EXAMPLE_TARGETS,
@@ -86,8 +98,11 @@ __all__ = [
     "RMSProp",
     "Trainer",
     "TrainingDiverged",
+    "accuracy",
     "batch_indices",
+    "binary_cross_entropy",
     "batches_per_epoch",
+    "cross_entropy",
     "get_activation",
     "get_loss",
     "get_optimizer",
@@ -101,10 +116,13 @@ __all__ = [
     "minmax_scale",
     "mse",
     "numerical_gradient",
+    "one_hot",
     "relu",
     "sigmoid",
     "sigmoid_prime",
+    "softmax",
     "standardize",
+    "stratified_split",
     "step",
     "tanh",
     "total_iterations",

@@ -16,7 +16,17 @@ sigmoid    1 / (1 + e^{-z})                f(z) (1 - f(z)),  f'(0) = 0.25
 tanh       tanh z                          1 - tanh^2 z
 relu       max(0, z)                       1 if z > 0 else 0
 identity   z                               1
+softmax    e^{z_k} / sum_j e^{z_j} (a row)  a Jacobian, not element-wise (below)
 =========  ==============================  ==============================
+
+Softmax (lesson 12) is the one activation that is not element-wise: each output
+:math:`a_k = e^{z_k} / \sum_j e^{z_j}` depends on the whole row :math:`z` of a sample, so
+its derivative is a matrix, the Jacobian :math:`\partial a_k/\partial z_j = a_k(1[k=j] - a_j)`.
+Back-propagation needs only its product with :math:`\partial L/\partial a`
+(:meth:`Activation.delta`):
+
+.. math:: \delta_j = \sum_k \frac{\partial L}{\partial a_k}\,a_k(1[k=j] - a_j)
+                   = a_j\Big(\frac{\partial L}{\partial a_j} - \sum_k \frac{\partial L}{\partial a_k} a_k\Big).
 """
 
 from __future__ import annotations
@@ -97,6 +107,34 @@ def identity_prime(z: np.ndarray) -> np.ndarray:
     return np.ones(z.shape, dtype=z.dtype if np.issubdtype(z.dtype, np.floating) else float)
 
 
+def softmax(z: np.ndarray) -> np.ndarray:
+    r"""Softmax over the last axis: :math:`a_k = e^{z_k} / \sum_j e^{z_j}`, each row sums to 1.
+
+    Computed as :math:`e^{z_k - m} / \sum_j e^{z_j - m}` with :math:`m = \max_j z_j` (the
+    same value: the factor :math:`e^{-m}` cancels). The largest exponent is then
+    :math:`e^0 = 1`, so nothing overflows, even for z = 1000 where :math:`e^{1000}` would.
+    """
+    z = np.asarray(z, dtype=float) if not isinstance(z, np.ndarray) else z
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_delta(dL_dA: np.ndarray, A: np.ndarray) -> np.ndarray:
+    r""":math:`\delta = \partial L/\partial z` through softmax's Jacobian, row by row.
+
+    .. math:: \delta_j = a_j\Big(g_j - \sum_k g_k a_k\Big), \qquad g = \partial L/\partial a .
+    """
+    return A * (dL_dA - np.sum(dL_dA * A, axis=-1, keepdims=True))
+
+
+def _no_elementwise_derivative(_: np.ndarray) -> np.ndarray:
+    raise ValueError(
+        "softmax has no element-wise derivative: each output depends on the whole row, so "
+        "its derivative is a Jacobian matrix. Fix: use Activation.delta(dL_dA, Z, A), which "
+        "multiplies by that Jacobian (Dense.backward does this)."
+    )
+
+
 @dataclass(frozen=True)
 class Activation:
     """An activation function together with its derivative.
@@ -107,12 +145,25 @@ class Activation:
         df: its derivative with respect to its input ``z``, element-wise.
         df_from_output: the same derivative written in terms of the output
             ``a = f(z)``, as the source articles do for the sigmoid: f'(z) = a (1 - a).
+        jacobian_product: for an activation that is not element-wise (softmax),
+            ``jacobian_product(dL_dA, A)`` returns δ = ∂L/∂Z; None for the others.
     """
 
     name: str
     f: ArrayFn
     df: ArrayFn
     df_from_output: ArrayFn
+    jacobian_product: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
+
+    def delta(self, dL_dA: np.ndarray, Z: np.ndarray, A: np.ndarray | None = None) -> np.ndarray:
+        r""":math:`\delta = \partial L/\partial Z` from :math:`\partial L/\partial A`.
+
+        Element-wise activations: :math:`\delta = \partial L/\partial A \odot f'(Z)`.
+        Softmax: the product with its Jacobian (see the module docstring).
+        """
+        if self.jacobian_product is not None:
+            return self.jacobian_product(dL_dA, self.f(Z) if A is None else A)
+        return dL_dA * self.derivative(Z, A)
 
     def derivative(self, Z: np.ndarray, A: np.ndarray | None = None) -> np.ndarray:
         """f'(Z); when the output ``A = f(Z)`` is known, computed from it (cheaper)."""
@@ -134,8 +185,16 @@ ACTIVATIONS: dict[str, Activation] = {
 }
 
 
+# Softmax works on whole rows, so it is kept apart from the element-wise ones above
+# (lesson 01 lists ACTIVATIONS and differentiates each element by element).
+SOFTMAX = Activation(
+    "softmax", softmax, _no_elementwise_derivative, _no_elementwise_derivative, softmax_delta
+)
+
+
 def get_activation(activation: str | Activation) -> Activation:
     """Look up an activation by name (or pass an :class:`Activation` through)."""
     if isinstance(activation, Activation):
         return activation
-    return ACTIVATIONS[check_choice(activation, "activation", ACTIVATIONS)]
+    every = {**ACTIVATIONS, "softmax": SOFTMAX}
+    return every[check_choice(activation, "activation", every)]

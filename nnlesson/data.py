@@ -1,4 +1,4 @@
-r"""Data: batches, epochs and iterations, scaling, splits and small data sets (lessons 05-08).
+r"""Data: batches, epochs and iterations, scaling, splits and small data sets (lessons 05-08, 12).
 
 Vocabulary (the source articles disagree; the course uses this one throughout):
 
@@ -261,3 +261,115 @@ def circles(
     X = X + noise * as_generator(rng).standard_normal(X.shape)
     Y = np.concatenate([np.zeros(n_out), np.ones(n_in)]).reshape(-1, 1)
     return X, Y
+
+
+# ------------------------------------------------------- classes (lesson 12)
+def digits() -> tuple[np.ndarray, np.ndarray]:
+    """The 1,797 handwritten digits of scikit-learn: 8×8 pixels scaled to [0, 1], and labels.
+
+    Returns ``X`` of shape (1797, 64), float64, row ``i`` the image ``X[i].reshape(8, 8)``
+    read row by row, and ``labels`` of shape (1797,), integers 0-9. The images ship
+    inside scikit-learn's wheel (``sklearn.datasets.load_digits``, UCI's "optical
+    recognition of handwritten digits"): nothing is downloaded. Their pixels are
+    counts 0-16 (how many of 16 sub-pixels were inked); here divided by 16.
+    """
+    try:
+        from sklearn.datasets import load_digits
+    except ImportError:
+        raise ImportError(
+            "nnlesson.data.digits() needs scikit-learn, which ships the images. "
+            "Fix: pip install 'scikit-learn>=1.2' (or pip install -e . in the course folder)."
+        ) from None
+    bunch = load_digits()
+    X = bunch.data.astype(np.float64) / 16.0
+    return X, bunch.target.astype(np.int64)
+
+
+def _check_labels(labels: object, k: int | None = None, name: str = "labels") -> np.ndarray:
+    arr = np.asarray(labels)
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(
+            f"{name} must be a non-empty 1-D array of class numbers; got shape {arr.shape}. "
+            f"Fix: labels.ravel(), or labels.argmax(axis=1) for one-hot rows."
+        )
+    if arr.dtype.kind == "f" and np.all(np.isfinite(arr)) and np.all(arr == np.round(arr)):
+        arr = arr.astype(np.int64)
+    if arr.dtype.kind not in "iu":
+        raise TypeError(f"{name} must be whole numbers (class 0, 1, ...); got dtype {arr.dtype}.")
+    if arr.min() < 0 or (k is not None and arr.max() >= k):
+        top = "" if k is None else f" and < {k}"
+        raise ValueError(
+            f"{name} must be >= 0{top}; found {arr.min()} .. {arr.max()}. "
+            f"Fix: number the classes 0 .. k-1."
+        )
+    return arr
+
+
+def one_hot(labels: np.ndarray, k: int) -> np.ndarray:
+    """Labels 0..k-1 as one-hot rows: ``one_hot([2, 0], 3)`` is ``[[0, 0, 1], [1, 0, 0]]``."""
+    k = check_int(k, "k", minimum=1)
+    labels = _check_labels(labels, k)
+    Y = np.zeros((labels.size, k))
+    Y[np.arange(labels.size), labels] = 1.0
+    return Y
+
+
+def predict_labels(net, X: np.ndarray) -> np.ndarray:
+    """The class a network picks for each row of ``X``: the output with the largest value
+    (with a single output, 1 when it is above 0.5)."""
+    out = net.forward(X)
+    if out.shape[1] == 1:
+        return (out[:, 0] > 0.5).astype(np.int64)
+    return out.argmax(axis=1)
+
+
+def accuracy(net, X: np.ndarray, labels: np.ndarray) -> float:
+    """The fraction of rows of ``X`` whose predicted class (:func:`predict_labels`) is the label."""
+    labels = _check_labels(labels)
+    X = as_float_array(X, "X", ndim=2)
+    if len(X) != len(labels):
+        raise ValueError(f"X has {len(X)} rows but labels has {len(labels)}; they must match.")
+    return float(np.mean(predict_labels(net, X) == labels))
+
+
+def stratified_split(
+    X: np.ndarray,
+    labels: np.ndarray,
+    validation_fraction: float = 0.2,
+    test_fraction: float = 0.2,
+    *,
+    rng: np.random.Generator | int | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    r"""Split into training, validation and test sets with each class in the same proportions.
+
+    For every class c with :math:`n_c` samples, a random :math:`\operatorname{round}(n_c f_\text{test})`
+    of them go to the test set and :math:`\operatorname{round}(n_c f_\text{val})` to the
+    validation set; the rest train. Each set keeps the data's original order.
+
+    Returns ``(X_train, labels_train, X_val, labels_val, X_test, labels_test)``.
+    ``rng`` is a ``numpy.random.Generator``, an integer seed, or None (seed 0).
+    """
+    X = as_float_array(X, "X", ndim=2)
+    labels = _check_labels(labels)
+    if len(X) != len(labels):
+        raise ValueError(f"X has {len(X)} rows but labels has {len(labels)}; they must match.")
+    val = check_fraction(validation_fraction, "validation_fraction")
+    test = check_fraction(test_fraction, "test_fraction")
+    if val + test >= 1:
+        raise ValueError(
+            f"validation_fraction + test_fraction must be < 1 (something must be left to "
+            f"train on); got {val} + {test}."
+        )
+    rng = as_generator(rng)
+    parts: list[list[np.ndarray]] = [[], [], []]
+    for c in np.unique(labels):
+        idx = rng.permutation(np.flatnonzero(labels == c))
+        n_test, n_val = round(len(idx) * test), round(len(idx) * val)
+        parts[2].append(idx[:n_test])
+        parts[1].append(idx[n_test : n_test + n_val])
+        parts[0].append(idx[n_test + n_val :])
+    out: list[np.ndarray] = []
+    for chunks in parts:
+        idx = np.sort(np.concatenate(chunks))
+        out += [X[idx], labels[idx]]
+    return tuple(out)  # type: ignore[return-value]

@@ -186,7 +186,16 @@ class Ensemble:
         n = len(X)
         scales = {"mse": 2.0 / n, "half_mse": 1.0 / n, "half_sse": 1.0}
         if loss_fn.name not in scales:
-            raise ValueError(f"Ensemble.train supports the losses {', '.join(scales)}.")
+            raise ValueError(
+                f"Ensemble.train supports the losses {', '.join(scales)}; got {loss_fn.name!r}. "
+                f"Fix: train one Network at a time with nnlesson.train(net, X, Y, "
+                f"loss={loss_fn.name!r}, ...)."
+            )
+        if any(act.jacobian_product is not None for act in self.activations):
+            raise ValueError(
+                "Ensemble.train works with element-wise activations only, not softmax. Fix: "
+                "train one Network at a time with nnlesson.train."
+            )
         scale = scales[loss_fn.name]  # dL/dY_hat = scale * (Y_hat - Y)
         history = np.empty((epochs, self.k))
         n_layers = len(self.W)

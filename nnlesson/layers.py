@@ -161,7 +161,24 @@ class Dense:
         """
         if self.Z is None:
             raise RuntimeError("backward() was called before forward(); run forward(X) first.")
-        delta = dL_dA * self.activation.derivative(self.Z, self.A)
+        act = self.activation
+        if act.jacobian_product is None:  # element-wise: dL/dA * f'(Z)
+            delta = dL_dA * act.derivative(self.Z, self.A)
+        else:  # softmax: through its Jacobian
+            delta = act.jacobian_product(dL_dA, self.A)
+        return self.backward_delta(delta, input_gradient=input_gradient)
+
+    def backward_delta(
+        self, delta: np.ndarray, *, input_gradient: bool = True
+    ) -> np.ndarray | None:
+        r"""Like :meth:`backward`, but given :math:`\delta = \partial L/\partial Z` itself.
+
+        An output layer whose loss is made for its activation (softmax with cross-entropy,
+        sigmoid with binary cross-entropy) gets the combined :math:`\delta = (\hat y - y)/n`
+        straight from the loss, without passing through :math:`\partial L/\partial A`.
+        """
+        if self.X is None:
+            raise RuntimeError("backward was called before forward(); run forward(X) first.")
         self.delta = delta
         self.dL_dW = self.X.T @ delta
         self.dL_db = np.add.reduce(delta, axis=0)

@@ -202,9 +202,31 @@ class Network:
                 f"Y has shape {Y.shape} but the network outputs shape {Y_hat.shape}. "
                 f"Fix: targets need one row per sample and {Y_hat.shape[1]} column(s)."
             )
-        value = loss_fn.value(Y_hat, Y)
-        self.backward(loss_fn.gradient(Y_hat, Y), input_gradient=False)
+        if loss_fn.output_activation is None:
+            value = loss_fn.value(Y_hat, Y)
+            self.backward(loss_fn.gradient(Y_hat, Y), input_gradient=False)
+        else:  # cross-entropy with its own output activation: stable value, combined δ
+            out = self.layers[-1]
+            loss_fn.check_output(out.activation.name)
+            loss_fn.check_targets(Y)
+            value = loss_fn.value_from_z(out.Z, Y)
+            self.backward_from_delta(loss_fn.delta(Y_hat, Y), input_gradient=False)
         return value, self.gradients()
+
+    def backward_from_delta(
+        self, delta: np.ndarray, *, input_gradient: bool = True
+    ) -> np.ndarray | None:
+        r"""Back-propagate from the output layer's error term :math:`\delta = \partial L/\partial Z`.
+
+        Used with softmax + cross-entropy and sigmoid + binary cross-entropy, whose
+        :math:`\delta = (\hat y - y)/n` is known without :math:`\partial L/\partial \hat y`.
+        """
+        first = self.layers[0]
+        last = self.layers[-1]
+        grad = last.backward_delta(delta, input_gradient=input_gradient or last is not first)
+        for layer in reversed(self.layers[:-1]):
+            grad = layer.backward(grad, input_gradient=input_gradient or layer is not first)
+        return grad
 
     # ---------------------------------------------------------------- parameters
     def parameters(self) -> Params:

@@ -1259,4 +1259,155 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
     return fig
 
 
+
 # Lesson 12: handwritten digits.
+def slowdown_curves(
+    outputs: dict[str, Sequence[float]], losses: dict[str, Sequence[float]]
+) -> plt.Figure:
+    """One neuron learning from a wrong, saturated start: its output (left) and loss (right)
+    per epoch, one curve per loss function (dicts label -> values)."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.2))
+    for label, values in outputs.items():
+        left.plot(np.arange(len(values)), values, label=label)
+    left.axhline(1.0, color="0.6", ls=":", lw=1)
+    left.set_xlabel("epoch")
+    left.set_ylabel("output a = sigma(z)")
+    left.set_title("output (target y = 1)")
+    left.set_ylim(0, 1.05)
+    left.legend(fontsize=8)
+    for label, values in losses.items():
+        right.plot(np.arange(len(values)), values, label=label)
+    right.set_xlabel("epoch")
+    right.set_ylabel("loss")
+    right.set_title("loss")
+    right.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def _digit(ax: Axes, pixels: np.ndarray, title: str | None = None) -> None:
+    ax.imshow(np.asarray(pixels).reshape(8, 8), cmap="gray_r", vmin=0.0, vmax=1.0)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title is not None:
+        ax.set_title(title, fontsize=9)
+
+
+def digit_grid(X: np.ndarray, labels: np.ndarray, per_class: int = 8) -> plt.Figure:
+    """The first ``per_class`` images of each class 0-9: one row per class, label on the left."""
+    X, labels = np.asarray(X), np.asarray(labels)
+    fig, axes = plt.subplots(10, per_class, figsize=(0.62 * per_class, 6.4))
+    for c in range(10):
+        rows = np.flatnonzero(labels == c)[:per_class]
+        for j, ax in enumerate(axes[c]):
+            if j < len(rows):
+                _digit(ax, X[rows[j]])
+            else:
+                ax.axis("off")
+        axes[c, 0].set_ylabel(str(c), rotation=0, labelpad=10, fontsize=10)
+    fig.subplots_adjust(wspace=0.08, hspace=0.08)
+    return fig
+
+
+def training_curves(histories: dict[str, dict[str, Sequence[float]]]) -> plt.Figure:
+    """Loss (left) and accuracy (right) per epoch for several runs.
+
+    ``histories`` maps a run's name to a dict with the lists ``"train_loss"``,
+    ``"val_loss"``, ``"train_acc"``, ``"val_acc"``: solid lines training, dashed validation.
+    """
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.6))
+    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for (name, h), color in zip(histories.items(), colors):
+        epochs = np.arange(1, len(h["train_loss"]) + 1)
+        left.plot(epochs, h["train_loss"], color=color, label=f"{name} training")
+        left.plot(epochs, h["val_loss"], "--", color=color, label=f"{name} validation")
+        right.plot(epochs, h["train_acc"], color=color, label=f"{name} training")
+        right.plot(epochs, h["val_acc"], "--", color=color, label=f"{name} validation")
+    left.set_yscale("log")
+    left.set_xlabel("epoch")
+    left.set_ylabel("cross-entropy loss")
+    right.set_xlabel("epoch")
+    right.set_ylabel("accuracy")
+    right.set_ylim(0.8, 1.0)
+    left.legend(fontsize=7)
+    right.legend(fontsize=7, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def confusion_matrix(counts: np.ndarray, *, ax: Axes | None = None) -> Axes:
+    """A k×k table of counts (rows: true class, columns: predicted), each count written in."""
+    counts = np.asarray(counts)
+    ax = _axes(ax, (4.6, 4.2))
+    off = counts.copy()
+    np.fill_diagonal(off, 0)
+    ax.imshow(np.log1p(counts), cmap="Blues")
+    k = len(counts)
+    for i in range(k):
+        for j in range(k):
+            if counts[i, j]:
+                color = "white" if i == j else ("tab:red" if off[i, j] else "black")
+                ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=8, color=color)
+    ax.set_xticks(range(k))
+    ax.set_yticks(range(k))
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title("test set: true vs predicted (red: mistakes)", fontsize=9)
+    return ax
+
+
+def misclassified_digits(
+    X: np.ndarray, labels: np.ndarray, probabilities: np.ndarray, limit: int = 12
+) -> plt.Figure:
+    """Each misclassified image above a bar chart of its 10 probabilities.
+
+    The bar of the true class is green, the network's choice red.
+    """
+    X, labels, P = np.asarray(X), np.asarray(labels), np.asarray(probabilities)
+    wrong = np.flatnonzero(P.argmax(axis=1) != labels)[:limit]
+    cols = max(len(wrong), 1)
+    fig, axes = plt.subplots(2, cols, figsize=(1.25 * cols + 0.4, 2.9), squeeze=False)
+    for j, i in enumerate(wrong):
+        guess = int(P[i].argmax())
+        _digit(axes[0, j], X[i], f"{labels[i]} -> {guess}")
+        colors = ["0.7"] * P.shape[1]
+        colors[labels[i]] = "tab:green"
+        colors[guess] = "tab:red"
+        axes[1, j].bar(range(P.shape[1]), P[i], color=colors)
+        axes[1, j].set_ylim(0, 1)
+        axes[1, j].set_xticks(range(0, P.shape[1], 3))
+        axes[1, j].tick_params(labelsize=6)
+        if j:
+            axes[1, j].set_yticklabels([])
+    if not len(wrong):
+        axes[0, 0].axis("off")
+        axes[1, 0].axis("off")
+    fig.suptitle("misclassified test digits: true -> predicted, and the probabilities", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def first_layer_weights(W: np.ndarray, limit: int = 16) -> plt.Figure:
+    """The weights into the first ``limit`` hidden units, each drawn as an 8×8 image.
+
+    Red: a dark (inked) pixel there raises the unit's net input z; blue: lowers it.
+    One colour scale for all, symmetric around 0 (weights beyond it drawn at its ends).
+    """
+    W = np.asarray(W)
+    units = min(limit, W.shape[1])
+    cols = min(units, 8)
+    rows = int(np.ceil(units / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(1.1 * cols, 1.2 * rows + 0.3), squeeze=False)
+    # the 99th percentile, so that one very large weight does not wash out the others
+    bound = float(np.percentile(np.abs(W[:, :units]), 99))
+    for k, ax in enumerate(axes.ravel()):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if k < units:
+            ax.imshow(W[:, k].reshape(8, 8), cmap="RdBu_r", vmin=-bound, vmax=bound)
+            ax.set_title(f"h{k + 1}", fontsize=8)
+        else:
+            ax.axis("off")
+    fig.suptitle("first-layer weights W1[:, j] as 8x8 images (red +, blue -)", fontsize=9)
+    fig.tight_layout()
+    return fig

@@ -69,7 +69,9 @@ class Trainer:
     Args:
         net: the network; its parameters are replaced (not modified in place) at each step.
         X, Y: training data, shapes ``(N, inputs)`` and ``(N, outputs)``.
-        loss: ``"mse"`` (default) or ``"half_sse"``, or a :class:`~nnlesson.losses.Loss`.
+        loss: ``"mse"`` (default), ``"half_mse"``, ``"half_sse"``, ``"cross_entropy"``
+            (softmax output, one-hot targets) or ``"binary_cross_entropy"`` (sigmoid output,
+            0/1 targets), or a :class:`~nnlesson.losses.Loss`.
         optimizer: an :class:`~nnlesson.optimizers.Optimizer` or its name; default
             ``GradientDescent(lr=0.1)``.
         batch_size: samples per iteration; ``None`` means all N (full batch).
@@ -121,6 +123,9 @@ class Trainer:
             )
         self.net = net
         self.loss = get_loss(loss)
+        if self.loss.output_activation is not None:  # checked once here, not every batch
+            self.loss.check_output(net.layers[-1].activation.name)
+            self.loss.check_targets(self.Y)
         self.optimizer = GradientDescent(0.1) if optimizer is None else get_optimizer(optimizer)
         n = len(self.X)
         self.batch_size = (
@@ -151,9 +156,10 @@ class Trainer:
     # -------------------------------------------------------------- one update
     def _update(self, Xb: np.ndarray, Yb: np.ndarray) -> float:
         """Forward, backward and one optimizer step on one batch; returns the batch loss."""
-        net = self.net
+        net, loss = self.net, self.loss
         Y_hat = net.forward(Xb)
-        value = self.loss.value(Y_hat, Yb)
+        paired = loss.output_activation is not None  # cross-entropy: from Z, combined δ
+        value = loss.value_from_z(net.layers[-1].Z, Yb) if paired else loss.value(Y_hat, Yb)
         if not math.isfinite(value) and self.on_nonfinite != "continue":
             if self.on_nonfinite == "raise":
                 raise TrainingDiverged(
@@ -164,7 +170,10 @@ class Trainer:
                 )
             self.stopped = True
             return value
-        net.backward(self.loss.gradient(Y_hat, Yb), input_gradient=False)
+        if paired:
+            net.backward_from_delta(loss.delta(Y_hat, Yb), input_gradient=False)
+        else:
+            net.backward(loss.gradient(Y_hat, Yb), input_gradient=False)
         params, grads = net.parameters(), net.gradients()
         if self.l2:
             grads = {

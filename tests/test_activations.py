@@ -55,5 +55,7 @@ def test_sigmoid_limits_are_exact():
 
 
 def test_unknown_activation_lists_the_valid_ones():
-    with pytest.raises(ValueError, match=r"Unknown activation 'sigmod'.*relu, sigmoid, step, tanh"):
+    with pytest.raises(
+        ValueError, match=r"Unknown activation 'sigmod'.*relu, sigmoid, softmax, step, tanh"
+    ):
         act.get_activation("sigmod")

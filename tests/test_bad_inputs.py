@@ -82,8 +82,8 @@ CASES = [
     ("shuffling without a generator", lambda: data.batch_indices(10, 2, shuffle=True), ValueError, r"needs a random generator"),
     ("a random seed that is not a seed", lambda: nl.Network.build([2, 1], rng=1.5), TypeError, r"rng must be a numpy.random.Generator, a seed"),
     # names
-    ("a misspelt activation", lambda: nl.get_activation("sigmod"), ValueError, r"Unknown activation 'sigmod'. Valid choices: identity, relu, sigmoid, step, tanh"),
-    ("an unknown loss", lambda: train_xor(loss="cross_entropy"), ValueError, r"Unknown loss 'cross_entropy'. Valid choices: half_mse, half_sse, mse"),
+    ("a misspelt activation", lambda: nl.get_activation("sigmod"), ValueError, r"Unknown activation 'sigmod'. Valid choices: identity, relu, sigmoid, softmax, step, tanh"),
+    ("an unknown loss", lambda: train_xor(loss="hinge"), ValueError, r"Unknown loss 'hinge'. Valid choices: binary_cross_entropy, cross_entropy, half_mse, half_sse, mse"),
     ("an unknown optimizer", lambda: train_xor(optimizer="sgd"), ValueError, r"Unknown optimizer 'sgd'. Valid choices: adagrad, adam, gd, momentum, rmsprop"),
     ("an unknown initialisation", lambda: nl.Network.build([2, 1], init="glorot"), ValueError, r"Unknown init 'glorot'. Valid choices: xavier, he"),
     ("an unknown divergence policy", lambda: train_xor(on_nonfinite="ignore"), ValueError, r"Valid choices: continue, raise, stop"),
@@ -97,6 +97,12 @@ CASES = [
     ("an ensemble of 0 networks", lambda: Ensemble.random([2, 1], 0), ValueError, r"k must be >= 1"),
     ("ensemble weights with different K", lambda: Ensemble([np.ones((2, 2, 2))], [np.ones((3, 2))], ["sigmoid"]), ValueError, r"same K = 2"),
     ("ensemble data of the wrong width", lambda: Ensemble.random([3, 1], 2).train(*nl.xor(), epochs=1, lr=1), ValueError, r"X must be \(n, 3\)"),
+    # classifiers (lesson 12)
+    ("cross-entropy on a sigmoid output layer", lambda: train_xor(loss="cross_entropy"), ValueError, r"made for a softmax output layer; this network's output layer uses 'sigmoid'"),
+    ("cross-entropy targets that are not one-hot", lambda: nl.Network.build([2, 2], output_activation="softmax").loss_and_gradients(np.ones((1, 2)), [[0.5, 0.5]], "cross_entropy"), ValueError, r"one-hot targets"),
+    ("binary cross-entropy targets that are not 0/1", lambda: train_xor(loss="binary_cross_entropy", Y=np.full((4, 1), 0.3)), ValueError, r"targets Y of 0s and 1s"),
+    ("probabilities outside [0, 1]", lambda: nl.cross_entropy([[1.5, -0.5]], [[1.0, 0.0]]), ValueError, r"probabilities in \[0, 1\]"),
+    ("a label out of range", lambda: nl.one_hot([0, 10], 10), ValueError, r"labels must be >= 0 and < 10; found 0 .. 10"),
 ]  # fmt: skip
 
 

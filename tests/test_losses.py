@@ -44,7 +44,8 @@ def test_shape_mismatch_names_both_shapes_and_the_fix():
 
 def test_unknown_loss_lists_the_valid_ones():
     with pytest.raises(
-        ValueError, match="Unknown loss 'mae'. Valid choices: half_mse, half_sse, mse"
+        ValueError,
+        match="Unknown loss 'mae'. Valid choices: binary_cross_entropy, cross_entropy, half_mse, half_sse, mse",
     ):
         losses.get_loss("mae")
 
