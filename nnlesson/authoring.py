@@ -71,7 +71,7 @@ except ModuleNotFoundError:
     print("nnlesson is not installed here: installing it with pip (once) ...")
     %pip install --quiet nnlesson
     try:
-        import nnlesson
+        import nnlesson  # noqa: F401
     except ModuleNotFoundError:
         raise SystemExit("pip could not install nnlesson: see the course README.") from None"""
 

@@ -1259,7 +1259,6 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
     return fig
 
 
-
 # Lesson 12: handwritten digits.
 def slowdown_curves(
     outputs: dict[str, Sequence[float]], losses: dict[str, Sequence[float]]
