@@ -295,9 +295,9 @@ def update_cost(sizes: Sequence[int], seconds: Sequence[float], *, ax: Axes | No
     seconds_f = np.asarray(seconds, dtype=float)
     ax.loglog(sizes_f, seconds_f, "o-", label="measured")
     ax.loglog(
-        sizes_f, seconds_f[-1] * sizes_f / sizes_f[-1], "--", color="0.5", label="proportional to b"
+        sizes_f, seconds_f[-1] * sizes_f / sizes_f[-1], "--", color="0.5", label="proportional to B"
     )
-    ax.set(xlabel="batch size b", ylabel="seconds per update", title="cost of one update")
+    ax.set(xlabel="batch size B", ylabel="seconds per update", title="cost of one update")
     ax.legend(fontsize=8)
     return ax
 
