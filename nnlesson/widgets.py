@@ -383,7 +383,7 @@ class BatchStepPanel:
         self._show(self.report("ready"))
         return Panel(
             [w.HBox(buttons), self.readout],
-            "buttons that step a trainer by one batch or one epoch, with its counters",
+            "buttons that step a trainer one batch or one epoch at a time",
         )
 
 
