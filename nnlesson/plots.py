@@ -987,6 +987,123 @@ def schedules_and_distances(
 
 # Lesson 06: epochs, batches, paths on contours.
 
+PATH_STYLES = {  # one colour per way of descending, the same in every lesson-06 figure
+    "full batch": {"color": "tab:blue"},
+    "mini-batch": {"color": "tab:orange"},
+    "SGD": {"color": "tab:green"},
+}
+
+
+def _style(label: str) -> dict:
+    for key, style in PATH_STYLES.items():
+        if label.startswith(key):
+            return dict(style)
+    return {}
+
+
+def batch_paths_on_contours(
+    x: np.ndarray,
+    y: np.ndarray,
+    paths: dict[str, np.ndarray],
+    *,
+    ax: Axes | None = None,
+    title: str = "",
+) -> Axes:
+    r"""Paths of (w, b) on the contours of a line fit's loss, equal scales on both axes.
+
+    The loss is :math:`L(w, b) = \frac{1}{2N}\sum_i (w x_i + b - y_i)^2`; ``paths`` maps a
+    label to a ``(steps + 1, 2)`` array of (w, b), one row per update. The least-squares
+    minimum is marked with a star, the common start with a circle.
+    """
+    x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
+    if x.shape != y.shape:
+        raise ValueError(f"x and y need the same length; got {x.size} and {y.size}.")
+    if not paths:
+        raise ValueError("paths is empty: pass {label: array of (w, b) rows}.")
+    ax = _axes(ax, (5.6, 5.0))
+    every = np.vstack(list(paths.values()))
+    best = np.linalg.lstsq(np.column_stack([x, np.ones_like(x)]), y, rcond=None)[0]
+    lo = np.minimum(every.min(axis=0), best) - 0.3
+    hi = np.maximum(every.max(axis=0), best) + 0.3
+    side = (hi - lo).max()
+    centre = (hi + lo) / 2
+    w = np.linspace(centre[0] - side / 2, centre[0] + side / 2, 161)
+    b = np.linspace(centre[1] - side / 2, centre[1] + side / 2, 161)
+    W, B = np.meshgrid(w, b)
+    L = 0.5 * np.mean((W[..., None] * x + B[..., None] - y) ** 2, axis=-1)
+    ax.contour(
+        W, B, L, levels=np.quantile(L, np.linspace(0.01, 0.9, 12)), colors="0.75", linewidths=0.8
+    )
+    for label, path in paths.items():
+        path = np.asarray(path, dtype=float)
+        ax.plot(path[:, 0], path[:, 1], ".-", lw=1, ms=3, label=label, **_style(label))
+    start = np.asarray(next(iter(paths.values())))[0]
+    ax.plot(*start, "o", color="k", ms=6, label="start")
+    ax.plot(*best, "*", color="k", ms=12, label="minimum")
+    ax.set_aspect("equal")
+    ax.set_xlim(w[0], w[-1])
+    ax.set_ylim(b[0], b[-1])
+    ax.set_xlabel("w (slope)")
+    ax.set_ylabel("b (intercept)")
+    ax.legend(fontsize=8, loc="best")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def loss_three_ways(runs: dict[str, dict]) -> plt.Figure:
+    """The same runs' full-data loss per update, per epoch and per second (three panels).
+
+    Each run is a dict with arrays ``"loss"``, ``"iteration"``, ``"epoch"``, ``"seconds"``
+    (one entry per update, the start included).
+    """
+    fig, axes = plt.subplots(1, 3, figsize=(10, 3.4), sharey=True)
+    for label, r in runs.items():
+        style = {"lw": 1, "label": label, **_style(label)}
+        axes[0].plot(r["iteration"][1:], r["loss"][1:], **style)
+        axes[1].plot(r["epoch"][1:], r["loss"][1:], **style)
+        axes[2].plot(r["seconds"], r["loss"], **style)
+    axes[0].set(xscale="log", xlabel="iterations (updates)", ylabel="loss on all samples (MSE)")
+    axes[1].set(xscale="log", xlabel="epochs")
+    axes[2].set(xlabel="seconds of training (this run)")
+    for ax, title in zip(axes, ["per update", "per epoch", "per second"]):
+        ax.set_title(title)
+    axes[0].legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def update_cost(sizes: Sequence[int], seconds: Sequence[float], *, ax: Axes | None = None) -> Axes:
+    """Seconds per update against batch size (log-log), with a line proportional to b."""
+    ax = _axes(ax, (5.0, 3.4))
+    sizes_f = np.asarray(sizes, dtype=float)
+    seconds_f = np.asarray(seconds, dtype=float)
+    ax.loglog(sizes_f, seconds_f, "o-", label="measured")
+    ax.loglog(
+        sizes_f, seconds_f[-1] * sizes_f / sizes_f[-1], "--", color="0.5", label="proportional to B"
+    )
+    ax.set(xlabel="batch size B", ylabel="seconds per update", title="cost of one update")
+    ax.legend(fontsize=8)
+    return ax
+
+
+def shuffle_sawtooth(runs: dict[str, dict], epochs_shown: int = 3) -> plt.Figure:
+    """Left: full-data loss per epoch for each run; right: the last epochs, one dot per update."""
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.4))
+    for label, r in runs.items():
+        k = epochs_shown * r["per_epoch"]
+        axes[0].plot(r["epoch"], r["loss"], lw=1, label=label)
+        axes[1].plot(r["iteration"][-k:], r["loss"][-k:], ".-", lw=1, label=label)
+    last = next(iter(runs.values()))
+    for j in range(epochs_shown):
+        axes[1].axvline(last["iteration"][-1] - j * last["per_epoch"], color="0.8", lw=0.8)
+    axes[0].set(xlabel="epochs", ylabel="loss on all samples (MSE)", title="whole run")
+    axes[1].set(xlabel="iterations", title=f"the last {epochs_shown} epochs, one dot per update")
+    axes[0].legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
 # Lesson 07: optimizers.
 
 # Lessons 08-09: initialisation, generalisation.

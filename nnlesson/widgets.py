@@ -1,5 +1,5 @@
-"""Interactive panels for the XOR lesson (lesson 11) and the digits lesson (lesson 12),
-built with ipywidgets and matplotlib.
+"""Interactive panels, built with ipywidgets and matplotlib: lesson 06 (a trainer
+stepped by buttons), lesson 11 (XOR) and lesson 12 (handwritten digits).
 
 Imported on use (``from nnlesson import widgets``); ``import nnlesson`` does not load it.
 
@@ -16,7 +16,9 @@ took longer than the training itself.
 
 from __future__ import annotations
 
+import html
 import io
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from html import escape
 
@@ -28,6 +30,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from nnlesson.data import xor
+from nnlesson.losses import mse
 from nnlesson.network import Network
 from nnlesson.optimizers import get_optimizer
 from nnlesson.plots import PROBABILITY_SHADING
@@ -451,7 +454,89 @@ def digits_panel(net: Network, X: np.ndarray, labels: np.ndarray) -> Panel:
     return DigitsPanel(net, X, labels).widget()
 
 
+def _vector(values: np.ndarray) -> str:
+    return "[" + ", ".join(f"{v:+.4f}" for v in np.ravel(values)) + "]"
+
+
+class BatchStepPanel:
+    """Lesson 06's buttons: step any :class:`Trainer` by one batch or one epoch.
+
+    ``make_trainer()`` builds a fresh trainer (same weights, same shuffling each time); the
+    panel owns the trainer it made and nothing else steps it, so what it shows is always
+    the state its next click steps from. Its methods return the text the panel shows, so a
+    notebook can print them too, from a panel of its own.
+    """
+
+    def __init__(self, make_trainer: Callable[[], Trainer]) -> None:
+        self.make_trainer = make_trainer
+        self.trainer = make_trainer()
+        self.readout: w.HTML | None = None
+
+    def _first_layer(self) -> np.ndarray:
+        return self.trainer.net.parameters()["W1"].copy()
+
+    def report(self, action: str, before: np.ndarray | None = None) -> str:
+        """The counters, the loss on all the training data and W1 (before and after)."""
+        t = self.trainer
+        loss = mse(t.net.forward(t.X), t.Y)
+        lines = [
+            f"{action}: iteration {t.iteration}, epoch {t.epoch}, "
+            f"batch_in_epoch {t.batch_in_epoch}, loss on all data {loss:.4f}"
+        ]
+        shown = [("W1 before:", before)] if before is not None else []
+        shown.append(("W1 after: " if before is not None else "W1 now:   ", self._first_layer()))
+        for label, matrix in shown:  # W1 is 2 x 8: one row per line
+            lines.append(f"  {label} {_vector(matrix[0])}")
+            lines += [f"             {_vector(row)}" for row in matrix[1:]]
+        return "\n".join(lines)
+
+    def step_batch(self) -> str:
+        """One iteration: ``trainer.step_batch()``."""
+        before = self._first_layer()
+        self.trainer.step_batch()
+        return self._show(self.report("step one batch", before))
+
+    def step_epoch(self) -> str:
+        """The rest of the current epoch: ``trainer.step_epoch()``."""
+        before = self._first_layer()
+        self.trainer.step_epoch()
+        return self._show(self.report("step one epoch", before))
+
+    def reset(self) -> str:
+        """A new trainer from ``make_trainer()``: the same start again."""
+        self.trainer = self.make_trainer()
+        return self._show(self.report("reset"))
+
+    def _show(self, text: str) -> str:
+        if self.readout is not None:
+            self.readout.value = (
+                '<pre class="nnlesson-readout" style="white-space: pre-wrap; '
+                'word-break: normal; overflow-wrap: break-word; margin: 0">'
+                f"{html.escape(text)}</pre>"
+            )
+        return text
+
+    def widget(self) -> Panel:
+        """Three buttons over a readout that wraps between words; shows the current state."""
+        self.readout = w.HTML()
+        buttons = []
+        for label, action in [
+            ("step one batch", self.step_batch),
+            ("step one epoch", self.step_epoch),
+            ("reset", self.reset),
+        ]:
+            button = w.Button(description=label)
+            button.on_click(lambda _button, action=action: action())
+            buttons.append(button)
+        self._show(self.report("ready"))
+        return Panel(
+            [w.HBox(buttons), self.readout],
+            "buttons that step a trainer one batch or one epoch at a time",
+        )
+
+
 __all__ = [
+    "BatchStepPanel",
     "DigitsPanel",
     "StepPanel",
     "XorPicture",

@@ -115,7 +115,9 @@ def lab_server(tmp_path: Path, lesson: Path, scratch: str) -> Iterator[tuple[str
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait(timeout=15)
             except (ProcessLookupError, subprocess.TimeoutExpired):
-                os.killpg(server.pid, signal.SIGKILL)
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(server.pid, signal.SIGKILL)
+                server.wait()  # reaped: a Popen left running fails the test with a ResourceWarning
 
     def on_sigterm(signum: int, frame: object) -> None:
         stop()
