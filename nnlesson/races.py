@@ -377,7 +377,7 @@ def show_race(picture: RacePicture | None = None, **settings: object) -> bytes:
 
 def race_controls(settings: RaceSettings = RaceSettings()) -> dict[str, w.Widget]:
     """One control per setting; sliders act when released (one race per change)."""
-    style = {"description_width": "90px"}
+    style = {"description_width": "110px"}
     kw = {"continuous_update": False, "style": style}
     return {
         "problem": w.Dropdown(

@@ -119,6 +119,18 @@ def test_race_reports_settling_and_divergence():
         races.race(races.RaceSettings(problem="Himmelblau"))
 
 
+def test_the_panels_first_race_is_the_one_the_lesson_describes():
+    _, lines = races.race(races.RaceSettings())
+    assert lines == [
+        "GD        lr 0.0316   settled at step 259, final distance 2.60e-04",
+        "Momentum  lr 0.0316   settled at step 150, final distance 2.53e-07",
+        "Nesterov  lr 0.0316   settled at step 116, final distance 2.81e-09",
+        "AdaGrad   lr 0.1      not settled, final distance 1.31e+00",
+        "RMSProp   lr 0.1      not settled, final distance 7.07e-02",
+        "Adam      lr 0.1      settled at step 149, final distance 7.02e-07",
+    ], lines
+
+
 def test_rounded_settings_ignore_float_echoes():
     a = races.RaceSettings(beta=0.9, beta2=0.999, lr_gd=10**-1.5)
     b = races.RaceSettings(
