@@ -1106,6 +1106,127 @@ def shuffle_sawtooth(runs: dict[str, dict], epochs_shown: int = 3) -> plt.Figure
 
 # Lesson 07: optimizers.
 
+RACE_COLORS = {
+    "GD": "tab:gray",
+    "Momentum": "tab:blue",
+    "Nesterov": "tab:cyan",
+    "AdaGrad": "tab:green",
+    "RMSProp": "tab:orange",
+    "Adam": "tab:red",
+}
+
+
+def draw_race(
+    ax: Axes,
+    fn,
+    paths: dict[str, np.ndarray],
+    *,
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    levels: Sequence[float],
+    start: np.ndarray | None = None,
+    minimum: np.ndarray | None = None,
+    labels: dict[str, str] | None = None,
+    dots: bool = True,
+    resolution: int = 201,
+    title: str = "",
+) -> Axes:
+    """Optimizer paths on the contour lines of ``fn`` (a function of points ``(..., 2)``).
+
+    One line per optimizer (a dot per step if ``dots``), a big dot where it ended, a star
+    at ``start`` and a cross at ``minimum``; the legend names each line (``labels``, or the
+    optimizer's name). Colours come from ``RACE_COLORS`` (other names get the default cycle).
+    """
+    xs, ys = np.linspace(*xlim, resolution), np.linspace(*ylim, resolution)
+    grid = np.stack(np.meshgrid(xs, ys), axis=-1)
+    ax.contour(xs, ys, fn(grid), levels=list(levels), colors="0.75", linewidths=0.7)
+    for name, path in paths.items():
+        path = np.asarray(path, dtype=float)
+        colour = RACE_COLORS.get(name)
+        label = (labels or {}).get(name, name)
+        (line,) = ax.plot(
+            path[:, 0], path[:, 1], "o-" if dots else "-", ms=2, lw=1, color=colour, label=label
+        )
+        ax.plot(*path[-1], "o", ms=8, mec="k", color=line.get_color(), zorder=5)
+    if start is not None:
+        ax.plot(*start, "k*", ms=10, zorder=6)
+    if minimum is not None:
+        ax.plot(*minimum, "kx", ms=10, zorder=6)
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    ax.set_aspect("equal")
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
+    return ax
+
+
+def race_paths(
+    fn, paths: dict[str, np.ndarray], *, figsize: tuple[float, float] = (10.0, 4.0), **kwargs
+) -> Axes:
+    """:func:`draw_race` on a new figure (the keywords of :func:`draw_race`)."""
+    _, ax = plt.subplots(figsize=figsize)
+    return draw_race(ax, fn, paths, **kwargs)
+
+
+def distance_per_step(
+    distances: dict[str, np.ndarray], tol: float = 1e-3, ax: Axes | None = None, title: str = ""
+) -> Axes:
+    """Distance to the minimum after each step, one line per run, on a log scale.
+
+    A dotted line marks ``tol``: a run has settled once its line stays below it.
+    """
+    ax = _axes(ax, (7.5, 3.6))
+    for label, d in distances.items():
+        d = np.asarray(d, dtype=float)
+        ax.plot(np.arange(len(d)), d, lw=1.2, label=label)
+    ax.axhline(tol, color="0.3", ls=":", label=f"within {tol:g}")
+    ax.set_yscale("log")
+    ax.set_ylim(1e-12, 1e2)
+    ax.set_xlabel("step t")
+    ax.set_ylabel("distance to the minimum")
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
+    return ax
+
+
+def adam_step_ratios(ratios: dict[str, np.ndarray], ax: Axes | None = None) -> Axes:
+    """Adam's step length on a constant gradient, as a multiple of η, for t = 1, 2, ...
+
+    ``ratios`` maps a label (which correction is left out) to the step lengths / η.
+    """
+    ax = _axes(ax, (7.0, 3.2))
+    for label, r in ratios.items():
+        r = np.asarray(r, dtype=float)
+        ax.plot(np.arange(1, len(r) + 1), r, label=label)
+    ax.axhline(1.0, color="0.3", ls=":", label="with both corrections")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("step t")
+    ax.set_ylabel("step length / eta")
+    ax.set_title("Adam on a constant gradient: step length without bias correction", fontsize=10)
+    ax.legend(fontsize=8)
+    return ax
+
+
+def momentum_conventions(
+    step_outside: np.ndarray, step_inside: np.ndarray, drop_after: int, ax: Axes | None = None
+) -> Axes:
+    """Step lengths |w_t - w_(t-1)| of momentum with the rate outside and inside the velocity."""
+    ax = _axes(ax, (7.0, 3.2))
+    t = np.arange(1, len(step_outside) + 1)
+    ax.plot(t, step_outside, "o-", ms=3, label="rate outside (nnlesson, PyTorch)")
+    ax.plot(t, step_inside, "s-", ms=3, label="rate inside (textbook)")
+    ax.axvline(drop_after + 0.5, color="0.5", ls=":", label="rate drops tenfold")
+    ax.set_yscale("log")
+    ax.set_xlabel("step t")
+    ax.set_ylabel("step length |w_t - w_(t-1)|")
+    ax.set_title("Same momentum, same schedule, two conventions", fontsize=10)
+    ax.legend(fontsize=8)
+    return ax
+
+
 # Lessons 08-09: initialisation, generalisation.
 
 

@@ -1,0 +1,491 @@
+"""Optimizer races on 2-D test functions (lesson 07).
+
+A *race* starts several optimizers from one point of the plane and counts the steps each
+needs to **settle**: to come within ``TOL`` of the minimum and stay there. This module
+holds the pieces, so the lesson's cells hold the ideas:
+
+* the test functions and their gradients, written for a whole stack of points (the last
+  axis holds ``x, y``): the ill-conditioned bowl :func:`f_ill`, Rosenbrock's valley
+  :func:`rosenbrock`, the round bowl :func:`f_round`, and the bowl turned by 45 degrees
+  :func:`f_rot`; :data:`PROBLEMS` names each with its start, minimum and view;
+* :func:`run` (an optimizer's path from a start), :func:`settle_step`, :func:`tune` (the
+  best of 19 learning rates per optimizer, all run at once) and :func:`race_table`;
+* :func:`show_race`, the race panel's plain callback (prints one line per optimizer and
+  draws the paths), and :func:`race_panel`, the sliders around it.
+
+Imported on use (``from nnlesson import races``); it needs matplotlib and ipywidgets.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+
+import ipywidgets as w
+import numpy as np
+from IPython import get_ipython
+from IPython.display import Image, clear_output, display
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from nnlesson.optimizers import AdaGrad, Adam, GradientDescent, Momentum, Optimizer, RMSProp
+from nnlesson.plots import draw_race
+from nnlesson.widgets import Panel
+
+Points = np.ndarray  # shape (..., 2): the last axis holds x and y
+NAMES = ("GD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam")
+GRADIENT_FAMILY = ("GD", "Momentum", "Nesterov")  # steps of size eta * g
+RATES = 10.0 ** np.arange(-4, 0.51, 0.25)  # 19 rates, 1e-4 .. 10**0.5, a quarter decade apart
+TOL = 1e-3  # "settled": within this distance of the minimum, and staying there
+
+
+# --- the test functions ----------------------------------------------------------------
+
+
+def f_ill(w: Points) -> np.ndarray:
+    r"""The ill-conditioned bowl :math:`f(x, y) = \tfrac12 (x^2 + 25 y^2)`, minimum (0, 0)."""
+    return 0.5 * (w[..., 0] ** 2 + 25.0 * w[..., 1] ** 2)
+
+
+def grad_ill(w: Points) -> np.ndarray:
+    r""":math:`\nabla f = (x, 25 y)`."""
+    return np.stack([w[..., 0], 25.0 * w[..., 1]], axis=-1)
+
+
+def rosenbrock(w: Points) -> np.ndarray:
+    r"""Rosenbrock's valley :math:`r(x, y) = (1 - x)^2 + 100 (y - x^2)^2`, minimum (1, 1)."""
+    x, y = w[..., 0], w[..., 1]
+    return (1 - x) ** 2 + 100.0 * (y - x**2) ** 2
+
+
+def grad_rosenbrock(w: Points) -> np.ndarray:
+    r""":math:`\nabla r = (-2(1 - x) - 400 x (y - x^2),\ 200 (y - x^2))`."""
+    x, y = w[..., 0], w[..., 1]
+    return np.stack([-2 * (1 - x) - 400.0 * x * (y - x**2), 200.0 * (y - x**2)], axis=-1)
+
+
+def f_round(w: Points) -> np.ndarray:
+    r"""The round bowl :math:`\tfrac12 (x^2 + y^2)`, minimum (0, 0)."""
+    return 0.5 * (w[..., 0] ** 2 + w[..., 1] ** 2)
+
+
+def grad_round(w: Points) -> np.ndarray:
+    r""":math:`\nabla = w` itself."""
+    return np.array(w, dtype=float, copy=True)
+
+
+_C = np.sqrt(0.5)
+ROTATION = np.array([[_C, -_C], [_C, _C]])  # a turn by 45 degrees
+A_ROT = ROTATION @ np.diag([1.0, 25.0]) @ ROTATION.T  # f_ill's Hessian, turned
+
+
+def f_rot(w: Points) -> np.ndarray:
+    r"""``f_ill`` turned by 45 degrees: :math:`\tfrac12 w^\top A w` with A = R diag(1, 25) Rᵀ."""
+    return 0.5 * np.einsum("...i,ij,...j->...", w, A_ROT, w)
+
+
+def grad_rot(w: Points) -> np.ndarray:
+    r""":math:`\nabla = A w` (A is symmetric)."""
+    return w @ A_ROT
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A test function, its gradient, where the race starts, its minimum and what to draw."""
+
+    fn: Callable[[Points], np.ndarray]
+    grad: Callable[[Points], np.ndarray]
+    start: tuple[float, float]
+    minimum: tuple[float, float]
+    xlim: tuple[float, float]
+    ylim: tuple[float, float]
+    levels: tuple[float, ...]
+
+    def view(self) -> dict:
+        """The keywords :func:`nnlesson.plots.draw_race` needs for this function."""
+        return dict(
+            xlim=self.xlim,
+            ylim=self.ylim,
+            levels=self.levels,
+            start=np.array(self.start),
+            minimum=np.array(self.minimum),
+        )
+
+
+PROBLEMS = {
+    "ill-conditioned bowl": Problem(
+        f_ill,
+        grad_ill,
+        (-4.0, 1.2),
+        (0.0, 0.0),
+        (-4.6, 2.4),
+        (-2.1, 1.6),
+        tuple(np.geomspace(0.01, 60, 14)),
+    ),
+    "Rosenbrock": Problem(
+        rosenbrock,
+        grad_rosenbrock,
+        (-1.2, 1.0),
+        (1.0, 1.0),
+        (-2.0, 2.0),
+        (-0.75, 3.0),
+        tuple(np.geomspace(0.1, 2500, 14)),
+    ),
+}
+
+
+# --- running, settling, tuning ---------------------------------------------------------
+
+
+def make_optimizer(
+    name: str,
+    lr,
+    beta: float = 0.9,
+    beta1: float = 0.9,
+    beta2: float = 0.999,
+    rho: float = 0.9,
+) -> Optimizer:
+    """One of the six racers by name (``NAMES``), with its settings."""
+    makers = {
+        "GD": lambda: GradientDescent(lr=lr),
+        "Momentum": lambda: Momentum(lr=lr, beta=beta),
+        "Nesterov": lambda: Momentum(lr=lr, beta=beta, nesterov=True),
+        "AdaGrad": lambda: AdaGrad(lr=lr),
+        "RMSProp": lambda: RMSProp(lr=lr, rho=rho),
+        "Adam": lambda: Adam(lr=lr, beta1=beta1, beta2=beta2),
+    }
+    if name not in makers:
+        raise ValueError(f"unknown optimizer {name!r}: choose one of {', '.join(NAMES)}")
+    return makers[name]()
+
+
+def run(optimizer: Optimizer, grad, start, steps: int) -> tuple[np.ndarray, object]:
+    """All iterates w_0 .. w_steps of ``optimizer`` from ``start``, and its final state.
+
+    The path has shape ``(steps + 1, 2)``; a start of shape ``(k, 2)`` runs ``k``
+    independent races at once (path ``(steps + 1, k, 2)``). A run stops early once every
+    coordinate has left ``|w| < 1e6`` (it has blown up).
+    """
+    if int(steps) != steps or steps < 0:
+        raise ValueError(f"steps must be a whole number >= 0; got {steps!r}")
+    params = {"w": np.array(start, dtype=float)}
+    state = optimizer.init(params)
+    path = [params["w"]]
+    with np.errstate(all="ignore"):  # a diverging run may overflow; it is detected below
+        for _ in range(int(steps)):
+            params, state = optimizer.step(params, {"w": grad(params["w"])}, state)
+            path.append(params["w"])
+            if not np.any(np.abs(params["w"]) < 1e6):
+                break
+    return np.array(path), state
+
+
+def distances(path: np.ndarray, minimum) -> np.ndarray:
+    """Distance of every iterate to ``minimum``; ``inf`` where a run overflowed."""
+    with np.errstate(all="ignore"):
+        d = np.linalg.norm(np.asarray(path, dtype=float) - np.asarray(minimum), axis=-1)
+    return np.where(np.isfinite(d), d, np.inf)
+
+
+def settle_step(d: np.ndarray, tol: float = TOL) -> int | None:
+    """The first step t from which every distance d[t], d[t+1], ... is below ``tol``.
+
+    ``None`` if the last one is not (the run has not settled within its steps).
+    """
+    inside = np.asarray(d) < tol
+    if not inside[-1]:
+        return None
+    outside = np.flatnonzero(~inside)
+    return 0 if outside.size == 0 else int(outside[-1]) + 1
+
+
+def tune(
+    grad, start, minimum, steps: int, names=NAMES, rates: np.ndarray = RATES, **settings: float
+) -> dict[str, dict]:
+    """For each optimizer, the rate in ``rates`` that settles in the fewest steps.
+
+    If no rate settles, the one that ends nearest the minimum. All rates run at once:
+    the start is repeated in one row per rate, and the learning rate is a schedule that
+    returns the column of rates, so broadcasting gives each row its own rate (every
+    operation is element-wise, so the rows never mix). ``settings`` are passed on to
+    :func:`make_optimizer` (beta, beta1, beta2, rho). Returns, per name, ``lr``,
+    ``settle`` (a step or None) and the ``path`` at that rate.
+    """
+    column = np.asarray(rates, dtype=float)[:, None]
+    best = {}
+    for name in names:
+        optimizer = make_optimizer(name, lambda t: column, **settings)
+        paths, _ = run(optimizer, grad, np.tile(start, (len(column), 1)), steps)
+        d = distances(paths, minimum)
+        scores = []
+        for k in range(len(column)):
+            settle = settle_step(d[:, k])
+            scores.append((np.inf if settle is None else settle, d[-1, k]))
+        k = min(range(len(column)), key=lambda k: scores[k])
+        best[name] = {
+            "lr": float(column[k, 0]),
+            "settle": settle_step(d[:, k]),
+            "path": paths[:, k],
+        }
+    return best
+
+
+def small(x: float) -> str:
+    """Very small numbers depend on the last bits of the arithmetic: print them as a bound."""
+    return f"{x:.2e}" if x >= 1e-12 else "< 1e-12"
+
+
+def race_table(best: dict[str, dict], fn, minimum, steps: int) -> str:
+    """The table of a tuned race: rate, steps to settle, final distance and loss."""
+    lines = [
+        f"{'optimizer':<10}{'lr':>9}   {'steps to settle':>15}   {'distance':>9}   {'loss':>9}"
+    ]
+    for name, b in best.items():
+        settle = f"not in {steps}" if b["settle"] is None else str(b["settle"])
+        final = b["path"][-1]
+        lines.append(
+            f"{name:<10}{b['lr']:>9.2g}   {settle:>15}   "
+            f"{small(float(distances(final, minimum))):>9}   {small(float(fn(final))):>9}"
+        )
+    lines.append(
+        f"(settle: stay within {TOL:g} of the minimum; distance and loss after {steps} steps)"
+    )
+    return "\n".join(lines)
+
+
+# --- the race panel --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RaceSettings:
+    """The knobs of the race panel, with its default values."""
+
+    problem: str = "ill-conditioned bowl"
+    lr_gd: float = 10**-1.5  # GD, momentum, Nesterov
+    lr_adaptive: float = 0.1  # AdaGrad, RMSProp, Adam
+    beta: float = 0.9
+    rho: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.999
+    steps: int = 300
+
+    def rounded(self) -> RaceSettings:
+        """The same settings on the sliders' grid, so a value echoed back by the browser
+        (0.9000000000000001 for 0.9) counts as the same setting."""
+        return replace(
+            self,
+            lr_gd=float(f"{self.lr_gd:.6g}"),
+            lr_adaptive=float(f"{self.lr_adaptive:.6g}"),
+            beta=round(self.beta, 6),
+            rho=round(self.rho, 6),
+            beta1=round(self.beta1, 6),
+            beta2=round(self.beta2, 6),
+            steps=int(self.steps),
+        )
+
+
+def race(settings: RaceSettings) -> tuple[dict[str, np.ndarray], list[str]]:
+    """Run the six optimizers with ``settings``: their paths and one line of text each.
+
+    A run that leaves ``|w| < 1000`` is cut where it did and reported as diverged.
+    """
+    if settings.problem not in PROBLEMS:
+        raise ValueError(f"unknown problem {settings.problem!r}: choose one of {list(PROBLEMS)}")
+    p = PROBLEMS[settings.problem]
+    paths, lines = {}, []
+    for name in NAMES:
+        lr = settings.lr_gd if name in GRADIENT_FAMILY else settings.lr_adaptive
+        optimizer = make_optimizer(
+            name, lr, settings.beta, settings.beta1, settings.beta2, settings.rho
+        )
+        path, _ = run(optimizer, p.grad, np.array(p.start), settings.steps)
+        blown = np.flatnonzero(~np.all(np.abs(path) < 1e3, axis=1))
+        if blown.size:
+            path = path[: blown[0]]
+            result = f"diverged at step {blown[0]}"
+        else:
+            d = distances(path, p.minimum)
+            settle = settle_step(d)
+            settled = "not settled" if settle is None else f"settled at step {settle}"
+            result = f"{settled}, final distance {small(float(d[-1]))}"
+        lines.append(f"{name:<9} lr {lr:<8.3g} {result}")
+        paths[name] = path
+    return paths, lines
+
+
+def race_title(settings: RaceSettings) -> str:
+    """The picture's title: the function and the settings that are not in the legend."""
+    s = settings
+    return (
+        f"{s.problem}, {s.steps} steps: beta {s.beta:g}, rho {s.rho:g}, "
+        f"beta1 {s.beta1:g}, beta2 {s.beta2:g}"
+    )
+
+
+class RacePicture:
+    """The race panel's figure, made once; :meth:`png` draws a race into it.
+
+    It is not a pyplot figure, so Jupyter never shows it by itself and two panels never
+    share drawing state: :func:`show_race` displays the PNG.
+    """
+
+    def __init__(self) -> None:
+        self.fig = Figure(figsize=(8.0, 4.0), dpi=100)
+        FigureCanvasAgg(self.fig)
+        self.ax = self.fig.add_subplot()
+        self.fig.subplots_adjust(left=0.08, right=0.7, bottom=0.12, top=0.9)
+
+    def png(self, settings: RaceSettings, paths: dict[str, np.ndarray]) -> bytes:
+        self.ax.clear()
+        p = PROBLEMS[settings.problem]
+        labels = {}
+        for name in paths:
+            lr = settings.lr_gd if name in GRADIENT_FAMILY else settings.lr_adaptive
+            labels[name] = f"{name}, lr {lr:.3g}"
+        draw_race(
+            self.ax,
+            p.fn,
+            paths,
+            **p.view(),
+            labels=labels,
+            dots=False,
+            resolution=101,
+            title=race_title(settings),
+        )
+        buffer = io.BytesIO()
+        self.fig.savefig(buffer, format="png", dpi=100)
+        return buffer.getvalue()
+
+
+def show_race(picture: RacePicture | None = None, **settings: object) -> bytes:
+    """The race panel's callback: run the race, print its lines, show the picture.
+
+    ``settings`` are keywords of :class:`RaceSettings`. Prints a header naming the
+    function and settings, then one line per optimizer; returns the PNG (displayed when
+    running in IPython).
+    """
+    s = replace(RaceSettings(), **settings).rounded()
+    paths, lines = race(s)
+    print(f"race: {race_title(s)}")
+    print("\n".join(lines))
+    png = (picture or RacePicture()).png(s, paths)
+    if get_ipython() is not None:
+        display(Image(png))
+    return png
+
+
+def race_controls(settings: RaceSettings = RaceSettings()) -> dict[str, w.Widget]:
+    """One control per setting; sliders act when released (one race per change)."""
+    style = {"description_width": "110px"}
+    kw = {"continuous_update": False, "style": style}
+    return {
+        "problem": w.Dropdown(
+            options=list(PROBLEMS), value=settings.problem, description="function", style=style
+        ),
+        "lr_gd": w.FloatLogSlider(
+            settings.lr_gd, base=10, min=-5, max=-1, step=0.125, description="lr GD/mom.", **kw
+        ),
+        "lr_adaptive": w.FloatLogSlider(
+            settings.lr_adaptive,
+            base=10,
+            min=-4,
+            max=0.5,
+            step=0.125,
+            description="lr adaptive",
+            **kw,
+        ),
+        "steps": w.IntSlider(settings.steps, 10, 600, step=10, description="steps", **kw),
+        "beta": w.FloatSlider(
+            settings.beta, min=0.0, max=0.99, step=0.01, description="beta", **kw
+        ),
+        "rho": w.FloatSlider(
+            settings.rho,
+            min=0.0,
+            max=0.999,
+            step=0.001,
+            readout_format=".3f",
+            description="rho (RMSProp)",
+            **kw,
+        ),
+        "beta1": w.FloatSlider(
+            settings.beta1, min=0.0, max=0.99, step=0.01, description="beta1", **kw
+        ),
+        "beta2": w.FloatSlider(
+            settings.beta2,
+            min=0.9,
+            max=0.9999,
+            step=0.0001,
+            readout_format=".4f",
+            description="beta2",
+            **kw,
+        ),
+    }
+
+
+def race_panel(settings: RaceSettings = RaceSettings()) -> Panel:
+    """Sliders for every setting and the race they describe, drawn once per new setting.
+
+    The browser may echo a value back right after the panel appears (a slider snapping
+    0.9 to 0.9000000000000001); the panel compares settings on the sliders' grid and
+    draws again only when they differ from what it last drew. ``panel.pictures`` counts
+    the pictures it has drawn, and each one ends with the line ``(picture N of this panel)``.
+    """
+    controls = race_controls(settings)
+    out = w.Output()
+    picture = RacePicture()
+    names = list(controls)
+    left = w.VBox([controls[k] for k in names[:4]])
+    right = w.VBox([controls[k] for k in names[4:]])
+    panel = Panel(
+        [w.HBox([left, right]), out], "optimizer race on a 2-D function, every setting a slider"
+    )
+    panel.pictures = 0
+    panel.drawn = None  # the settings of the last picture
+
+    def update(_change: object = None) -> None:
+        current = RaceSettings(**{k: c.value for k, c in controls.items()}).rounded()
+        if current == panel.drawn:
+            return
+        panel.drawn = current
+        panel.pictures += 1
+        with out:
+            clear_output(wait=True)
+            show_race(picture, **asdict(current))
+            print(f"(picture {panel.pictures} of this panel)")
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    return panel
+
+
+__all__ = [
+    "A_ROT",
+    "NAMES",
+    "PROBLEMS",
+    "RATES",
+    "TOL",
+    "Problem",
+    "RacePicture",
+    "RaceSettings",
+    "distances",
+    "f_ill",
+    "f_rot",
+    "f_round",
+    "grad_ill",
+    "grad_rosenbrock",
+    "grad_rot",
+    "grad_round",
+    "make_optimizer",
+    "race",
+    "race_controls",
+    "race_panel",
+    "race_table",
+    "rosenbrock",
+    "run",
+    "settle_step",
+    "show_race",
+    "small",
+    "tune",
+]
