@@ -70,11 +70,19 @@ def _check_lr(lr: LearningRate) -> LearningRate:
     return check_positive_number(lr, "lr")
 
 
-def _rate(lr: LearningRate, t: int) -> float:
+def _rate(lr: LearningRate, t: int) -> float | np.ndarray:
     """The rate at step ``t``; a schedule's value is checked (a negative rate climbs uphill)."""
     if not callable(lr):
         return lr
     value = lr(t)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
+        # one rate per run, broadcast against the parameters (many runs stacked at once)
+        if not (np.all(np.isfinite(value)) and np.all(value >= 0)):
+            raise ValueError(
+                f"The learning-rate schedule returned a negative or non-finite rate at step {t}; "
+                f"every rate must be a finite number >= 0. Fix the schedule function."
+            )
+        return value
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(
             f"The learning-rate schedule returned {value!r} at step {t}; it must return a number."

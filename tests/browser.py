@@ -126,7 +126,9 @@ def lab_server(tmp_path: Path, lesson: Path, scratch: str) -> Iterator[tuple[str
     signal.signal(signal.SIGTERM, on_sigterm)
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = (
+            time.monotonic() + 180
+        )  # JupyterLab can take a minute to start on a loaded 2-core machine
         while True:
             try:
                 with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:

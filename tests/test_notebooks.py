@@ -81,3 +81,14 @@ def test_import_nnlesson_needs_numpy_only():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_first_code_cell_is_the_setup_cell(path):
+    """Every lesson opens with the cell that imports nnlesson, or installs it where it is
+    missing (Colab, a plain Jupyter): see ``authoring.SETUP_SOURCE``."""
+    nb = nbformat.read(path, as_version=4)
+    assert authoring.has_setup_cell(nb), (
+        f"{path.name}: the first code cell is not the setup cell; run "
+        f"`python -m nnlesson.authoring build {path.stem}`"
+    )

@@ -89,3 +89,14 @@ def test_ensemble_of_different_networks_is_refused():
     with pytest.raises(ValueError, match="member 2 has sizes"):
         Ensemble.from_networks([a, Network.build([2, 4, 1], rng=2)])
     assert Ensemble.from_networks([a, Network.build([2, 3, 1], rng=3)]).k == 2
+
+
+def test_a_schedule_may_return_one_rate_per_stacked_run_but_none_negative():
+    params, grads = {"w": np.ones((3, 2))}, {"w": np.ones((3, 2))}
+    rates = np.array([[0.1], [0.2], [0.3]])
+    opt = GradientDescent(lambda t: rates)
+    new, _ = opt.step(params, grads, opt.init(params))
+    assert np.allclose(new["w"][:, 0], [0.9, 0.8, 0.7])
+    bad = GradientDescent(lambda t: -rates)
+    with pytest.raises(ValueError, match="negative or non-finite rate at step 1"):
+        bad.step(params, grads, bad.init(params))

@@ -92,6 +92,9 @@ def exercises(name: str) -> list[dict]:
     return rows
 
 
+KIND = re.compile(r"\[(predict|experiment|derive|debug|implement|explain)\]")
+
+
 def render_table() -> str:
     """The generated part of TEACHING.md, markers included."""
     names = authoring.notebook_names(ROOT)
@@ -108,15 +111,17 @@ def render_table() -> str:
     lines += [
         f"| **all** | **{len(every)}** | **{sum(r['points'] for r in every)}** |",
         "",
-        "| lesson | exercise | checks the learner's function | answer cell | check cell "
+        "| lesson | exercise | kind | the learner writes | answer cell | check cell "
         "| checked by | points |",
-        "|---|---|---|---|---|---|---:|",
+        "|---|---|---|---|---|---|---|---:|",
     ]
     for r in every:
         writes = f"`{r['writes']}`" if r["writes"] else "(see the notebook)"
+        kind = KIND.search(r["exercise"])
+        title = KIND.sub("", r["exercise"]).strip()
         lines.append(
-            f"| `{r['lesson']}` | {r['exercise']} | {writes} | `{r['answer']}` | `{r['check']}` "
-            f"| {r['with']} | {r['points']} |"
+            f"| `{r['lesson']}` | {title} | {kind.group(1) if kind else ''} | {writes} "
+            f"| `{r['answer']}` | `{r['check']}` | {r['with']} | {r['points']} |"
         )
     return "\n".join([*lines, "", END])
 
@@ -133,6 +138,8 @@ def test_every_exercise_has_a_heading_an_answer_and_a_check():
         checks = [c for c in nb.cells if authoring.nbgrader_meta(c).get("grade")]
         assert rows and len(rows) == len(checks), name
         assert all(r["writes"] for r in rows), name
+        missing = [r["exercise"] for r in rows if not KIND.search(r["exercise"])]
+        assert not missing, f"{name}: exercise headings without a [kind]: {missing}"
 
 
 def test_teaching_table_is_current():
