@@ -39,7 +39,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m nnlesson.authoring check
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS) \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval-cell-timeout=600 $(PYTEST_ARGS) \
 		--nbval --nbval-current-env tests lessons solutions
 
 lint: $(STAMP)

@@ -325,6 +325,8 @@ def test_autograde_executes_the_handed_in_notebooks(ps1, student):
         for grade_id, said in verdicts(autograded).items():
             if student == "wrong" and grade_id in predictions:
                 assert said == [], f"a prediction off by far prints ✘, not ✔: {grade_id}"
+            elif student == "solved" and grade_id in predictions:
+                assert said == [], f"a made prediction prints feedback, no error: {grade_id}"
             elif name == "hidden" and student == "solved":
                 assert said == ["✔", "✔"]  # the visible test and the hidden ones
             elif name == "hidden" and student == "wrong":
@@ -352,5 +354,15 @@ def test_every_exercise_full_marks_from_solutions_zero_from_lessons(stored, name
     assert stored["lessons"][name] == zero
     # and the check helper says the same in every check cell
     # (a check cell may confirm several things, e.g. two predictions: one ✔ each)
-    assert all(v and set(v) == {"✔"} for v in verdicts(solution).values())
+    # a prediction's check prints feedback on the gap ("✔ close", "✘ off"), not a verdict
+    predictions = {
+        meta(c)["grade_id"]
+        for c in solution.cells
+        if meta(c).get("grade") and "check_prediction(" in c.source
+    }
+    for grade_id, said in verdicts(solution).items():
+        if grade_id in predictions:
+            assert set(said) <= {"✔"}, f"{name}, {grade_id}: {said}"
+        else:
+            assert said and set(said) == {"✔"}, f"{name}, {grade_id}: {said}"
     assert all(v == ["ExerciseNotAnswered"] for v in verdicts(lesson).values())

@@ -31,6 +31,8 @@ extensions = ["myst_nb"]
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 nb_execution_mode = "off"  # the stored, nbval-checked outputs
 nb_merge_streams = True
+# a check's feedback is its message, not a Python traceback: show it as plain text
+nb_render_error_lexer = "text"
 myst_enable_extensions = ["dollarmath", "amsmath", "html_image"]
 myst_heading_anchors = 3
 suppress_warnings = ["mystnb.unknown_mime_type"]
