@@ -251,9 +251,11 @@ def test_digits_are_1797_images_in_0_1_with_labels_0_to_9():
 
 
 def test_digits_without_scikit_learn_says_how_to_install(monkeypatch):
+    import importlib.util
     import sys
 
     monkeypatch.setitem(sys.modules, "sklearn.datasets", None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)  # not installed
     with pytest.raises(ImportError, match=r"needs scikit-learn.*pip install 'scikit-learn>=1.2'"):
         data.digits()
 
@@ -300,3 +302,14 @@ def test_stratified_split_keeps_class_proportions_and_is_repeatable():
         data.stratified_split(X, labels, 0.5, 0.5)
     with pytest.raises(ValueError, match="X has 1797 rows but labels has 3"):
         data.stratified_split(X, labels[:3])
+
+
+def test_digits_are_scikit_learns_digits_without_importing_it():
+    from sklearn.datasets import load_digits
+
+    from nnlesson.data import digits
+
+    X, labels = digits()
+    bunch = load_digits()
+    assert X.shape == (1797, 64) and X.dtype == np.float64 and labels.dtype == np.int64
+    assert np.array_equal(X, bunch.data / 16.0) and np.array_equal(labels, bunch.target)
