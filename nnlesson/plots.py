@@ -852,16 +852,17 @@ def bowl_paths(
 
 
 def loss_curves(curves: dict[str, Sequence[float]], *, title: str = "", ylim=(1e-12, 1e12)) -> Axes:
-    """Several loss curves on one log-scaled axes (one line per label)."""
-    ax = _axes(None, (8.0, 3.8))
-    for label, values in curves.items():
-        values = np.asarray(values, dtype=float)
-        ax.plot(np.arange(1, len(values) + 1), values, label=label)
-    ax.set_yscale("log")
+    """Several loss curves on one log-scaled axes (one line per label): :func:`plot_loss`
+    with lesson 05's axis labels and a fixed vertical range."""
+    ax = plot_loss(
+        dict(curves),
+        ax=_axes(None, (8.0, 3.8)),
+        xlabel="epoch (= iteration, full batch)",
+        ylabel="loss L, log scale",
+        log=True,
+        title=title,
+    )
     ax.set_ylim(*ylim)
-    ax.set_xlabel("epoch (= iteration, full batch)")
-    ax.set_ylabel("loss L, log scale")
-    ax.set_title(title)
     ax.legend(fontsize=8)
     return ax
 
