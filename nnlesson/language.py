@@ -1,0 +1,73 @@
+"""The course's two languages: English (the source) and Chinese (中文).
+
+Every sentence nnlesson shows a learner (an exercise check's feedback, a widget's label,
+a figure's axis title) is written in both languages at the place it is made::
+
+    say(f"{name} is not right.", f"{name} 不对。")
+
+``say`` returns the sentence in the language in use. English is the default; the first
+code cell of a Chinese lesson calls ``set_language("zh")``. Writing both versions side by
+side means none can be missing, and ``tests/test_language.py`` checks that the two carry
+the same ``{placeholders}`` and that the Chinese one is Chinese.
+
+Figures: matplotlib's own fonts (DejaVu) have no Chinese characters, and many machines
+have no Chinese font at all. nnlesson carries a small font made for the course
+(``nnlesson/fonts/``: the characters its Chinese figures use, cut from Noto Sans CJK SC,
+SIL Open Font License). ``set_language("zh")`` adds it after DejaVu Sans, so Latin letters,
+digits and symbols keep their look and Chinese characters come from the course's font.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+LANGUAGES = ("en", "zh")
+FONT_FILE = Path(__file__).parent / "fonts" / "nnlesson-zh.otf"
+FONT_FAMILY = "nnlesson Noto Sans SC"  # the family name written into the course's font
+
+_language = "en"
+
+
+def set_language(language: str) -> None:
+    """Speak ``"en"`` (English, the default) or ``"zh"`` (中文) from now on.
+
+    Checks, widgets and figures made after this call use the language. For ``"zh"``,
+    matplotlib also gets the course's Chinese font.
+    """
+    global _language
+    if not isinstance(language, str) or language not in LANGUAGES:
+        raise ValueError(
+            f"language must be one of {LANGUAGES}; got {language!r}. "
+            f'Fix: set_language("en") or set_language("zh").'
+        )
+    _language = language
+    if language == "zh":
+        use_chinese_font()
+
+
+def get_language() -> str:
+    """The language in use: ``"en"`` or ``"zh"``."""
+    return _language
+
+
+def say(en: str, zh: str) -> str:
+    """``en`` or ``zh``, whichever language is in use (see :func:`set_language`)."""
+    return zh if _language == "zh" else en
+
+
+def use_chinese_font() -> None:
+    """Let matplotlib draw Chinese characters with the course's font (no system font needed).
+
+    Matplotlib (3.6 and later) looks for each character in the listed families in turn:
+    DejaVu Sans first (its usual font), then the course's Chinese font.
+    """
+    import matplotlib
+    from matplotlib import font_manager
+
+    if FONT_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(FONT_FILE))
+    families = [f for f in matplotlib.rcParams["font.sans-serif"] if f != FONT_FAMILY]
+    if "DejaVu Sans" in families:
+        families.remove("DejaVu Sans")
+    matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", FONT_FAMILY, *families]
+    matplotlib.rcParams["font.family"] = ["sans-serif"]
