@@ -4,7 +4,8 @@ figures keep their English word for word, and in Chinese their words are Chinese
 * ``test_every_say_call_is_a_pair_of_literals``: an AST scan of ``nnlesson/*.py``. Each
   ``say(...)`` has two arguments, both string literals or f-strings; in an f-string pair the
   two carry the same expressions (``{x:.3f}`` in one means ``{x...}`` in the other; the
-  format specs may differ, e.g. a column width), and the Chinese one holds Chinese.
+  format specs may differ, e.g. a column width), and the Chinese one holds Chinese
+  (characters, or at least full-width punctuation: ``"{text}，L = {Le:.4f}"``).
   A string constant inside an f-string's braces (``{'loss':>9}``) is text, not an
   expression: it is translated with the rest.
 * ``test_english_figures_are_unchanged``: with ``set_language("en")`` each figure in
@@ -96,7 +97,7 @@ def test_every_say_call_is_a_pair_of_literals():
         (en_text, en_expr), (zh_text, zh_expr) = _parts(en), _parts(zh)
         if sorted(en_expr) != sorted(zh_expr):
             problems.append(f"{where}: English has {{{en_expr}}}, Chinese has {{{zh_expr}}}")
-        if not HAN.search(zh_text):
+        if not CJK.search(zh_text):  # Chinese characters, or at least Chinese punctuation
             problems.append(f"{where}: the Chinese text {zh_text!r} has no Chinese characters")
         if CJK.search(en_text):
             problems.append(f"{where}: the English text {en_text!r} has Chinese characters")
