@@ -1661,8 +1661,24 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
     p = output.forward(np.column_stack([g0.ravel(), g1.ravel()]))[:, 0].reshape(g0.shape)
     right.imshow(p, extent=(-0.05, 1.05, -0.05, 1.05), **PROBABILITY_SHADING)
     right.contour(g0, g1, p, levels=[0.5], colors="k", linewidths=1.5)
-    right.scatter(H[~ones, 0], H[~ones, 1], c="tab:blue", ec="k", s=60, zorder=3, label="XOR = 0")
-    right.scatter(H[ones, 0], H[ones, 1], c="tab:red", ec="k", s=60, zorder=3, label="XOR = 1")
+    right.scatter(
+        H[~ones, 0],
+        H[~ones, 1],
+        c="tab:blue",
+        ec="k",
+        s=60,
+        zorder=3,
+        label=say("XOR = 0", "异或 = 0"),
+    )
+    right.scatter(
+        H[ones, 0],
+        H[ones, 1],
+        c="tab:red",
+        ec="k",
+        s=60,
+        zorder=3,
+        label=say("XOR = 1", "异或 = 1"),
+    )
     labels: dict[tuple[float, float], list[str]] = {}  # points that land together share a label
     for (a, b), h in zip(X.astype(int), H):
         spot = next((k for k in labels if np.hypot(*(np.array(k) - h)) < 0.1), tuple(h))

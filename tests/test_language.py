@@ -270,24 +270,44 @@ def test_language_is_english_outside_the_chinese_fixture():
     plt.close("all")
 
 
+def _draw_every_sample_in_chinese() -> None:
+    """Draw every sample figure in Chinese; a missing glyph warns, and warnings are errors."""
+    language.set_language("zh")
+    for name in SAMPLES:
+        fig = _figure(SAMPLES[name]())
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.canvas.draw()
+        plt.close("all")
+
+
 @pytest.mark.skipif(
     not language.FONT_FILE.exists(), reason="the course's Chinese font is not made yet"
 )
 def test_chinese_figures_render_with_the_course_font():
-    """Drawn in Chinese with the course's font: no glyph missing (a missing glyph warns, and
-    the test suite turns warnings into errors)."""
-    try:
-        language.set_language("zh")
-        for name in SAMPLES:
-            fig = _figure(SAMPLES[name]())
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")
-                fig.canvas.draw()
-            plt.close("all")
-    finally:
-        language.set_language("en")
-        matplotlib.rcdefaults()
-        matplotlib.use("Agg")
+    """Every sample figure drawn in Chinese with the course's font: no glyph missing."""
+    with matplotlib.rc_context():
+        try:
+            _draw_every_sample_in_chinese()
+        finally:
+            language.set_language("en")
+
+
+SYSTEM_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+@pytest.mark.skipif(not SYSTEM_CJK.exists(), reason="no Noto Sans CJK on this machine")
+def test_chinese_font_falls_back_from_dejavu(monkeypatch):
+    """The mechanism of ``use_chinese_font`` with a system CJK font standing in for the
+    course's: Latin from DejaVu Sans, Chinese from the second family, nothing missing."""
+    monkeypatch.setattr(language, "FONT_FILE", SYSTEM_CJK)
+    monkeypatch.setattr(language, "FONT_FAMILY", "Noto Sans CJK SC")
+    with matplotlib.rc_context():
+        try:
+            _draw_every_sample_in_chinese()
+            assert matplotlib.rcParams["font.family"][0] == "DejaVu Sans"
+        finally:
+            language.set_language("en")
 
 
 if __name__ == "__main__":  # regenerate the stored English (only for a deliberate change)
