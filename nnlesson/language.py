@@ -58,10 +58,8 @@ def say(en: str, zh: str) -> str:
 def use_chinese_font() -> None:
     """Let matplotlib draw Chinese characters with the course's font (no system font needed).
 
-    Matplotlib (3.6 and later) looks for each character in the families of
-    ``font.family`` in turn: DejaVu Sans first (its usual font), then the course's Chinese
-    font. They must be named there: a generic family such as ``"sans-serif"`` stands for
-    its first installed font only, with no fallback.
+    Matplotlib (3.6 and later) looks for each character in the listed families in turn:
+    DejaVu Sans first (its usual font), then the course's Chinese font.
     """
     import matplotlib
     from matplotlib import font_manager
@@ -72,4 +70,4 @@ def use_chinese_font() -> None:
     if "DejaVu Sans" in families:
         families.remove("DejaVu Sans")
     matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", FONT_FAMILY, *families]
-    matplotlib.rcParams["font.family"] = ["DejaVu Sans", FONT_FAMILY]
+    matplotlib.rcParams["font.family"] = ["sans-serif"]
