@@ -15,6 +15,7 @@ module             lessons     what it holds
 ``training``       05-11       ``Trainer`` / ``train``: the loop and its history
 ``plots``          all         matplotlib helpers (imported on use)
 ``checks``         all         exercise checks with hints
+``language``       all         English or 中文: ``set_language("zh")``, ``say(en, zh)``
 =================  ==========  ======================================================
 
 ``import nnlesson`` needs numpy only; ``nnlesson.plots`` imports matplotlib when used.
@@ -48,6 +49,7 @@ from nnlesson.data import (
     xor,
 )
 from nnlesson.gradcheck import GradCheckReport, gradient_check, numerical_gradient
+from nnlesson.language import get_language, say, set_language
 from nnlesson.layers import Dense, init_weights
 from nnlesson.losses import (
     LOSSES,
@@ -104,6 +106,7 @@ __all__ = [
     "batches_per_epoch",
     "cross_entropy",
     "get_activation",
+    "get_language",
     "get_loss",
     "get_optimizer",
     "gradient_check",
@@ -118,6 +121,8 @@ __all__ = [
     "numerical_gradient",
     "one_hot",
     "relu",
+    "say",
+    "set_language",
     "sigmoid",
     "sigmoid_prime",
     "softmax",

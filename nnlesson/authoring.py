@@ -21,6 +21,7 @@ also use ``solutions/`` as an nbgrader source.
 Commands (from the repository root)::
 
     python -m nnlesson.authoring build [NAME ...]   # execute solutions, regenerate and execute lessons
+    python -m nnlesson.authoring build --lang zh [NAME ...]   # the Chinese edition (solutions/zh, lessons/zh)
     python -m nnlesson.authoring check              # exit 1 if a lesson is out of sync
 
 **The syllabus is generated.** Each solution notebook's first markdown cell starts with
@@ -28,6 +29,12 @@ Commands (from the repository root)::
 ``nb.metadata["nnlesson"] = {"summary": "..."}``. :func:`render_syllabus` makes the table
 (lesson, title, summary) from them; ``build`` writes it between ``<!-- syllabus:start -->``
 and ``<!-- syllabus:end -->`` in lesson 00's solution (before executing it) and in README.md.
+The glossary (:mod:`nnlesson.glossary`) is written the same way, between
+``<!-- glossary:start -->`` and ``<!-- glossary:end -->`` in lesson 00.
+
+**The Chinese edition** is made from the English solutions and ``translations/zh/``
+(:mod:`nnlesson.translations`): the same cells, the same code, Chinese words; its syllabus
+goes into lesson 00's Chinese solution and README.zh.md.
 """
 
 from __future__ import annotations
@@ -289,6 +296,18 @@ def ensure_setup_cell(nb: nbformat.NotebookNode) -> None:
     nb.cells.insert(first, code(SETUP_SOURCE, SETUP_TAG))
 
 
+def fill_glossary_in_notebook(nb: nbformat.NotebookNode, language: str, name: str) -> None:
+    """Write the glossary table (:func:`nnlesson.glossary.render`) into lesson 00's cell."""
+    from nnlesson.glossary import END, START, render
+
+    cells = [c for c in nb.cells if c.cell_type == "markdown" and START in c.source]
+    if len(cells) != 1:
+        raise SyllabusError(f"{name}: expected one markdown cell with {START}, found {len(cells)}.")
+    head, rest = cells[0].source.split(START, 1)
+    _, tail = rest.split(END, 1)
+    cells[0].source = f"{head}{START}\n{render(language)}\n{END}{tail}"
+
+
 def build(root: Path, names: list[str] | None = None) -> None:
     """Execute each solution in place, regenerate its lesson, execute and store that too.
 
@@ -308,11 +327,71 @@ def build(root: Path, names: list[str] | None = None) -> None:
         ensure_setup_cell(source)
         if name == SYLLABUS_LESSON:
             fill_syllabus_in_notebook(source, table, name)
+            fill_glossary_in_notebook(source, "en", name)
         solution = execute(source, root / "solutions")
         write(solution, src)
         print(f"[{name}] lesson ...", flush=True)
         lesson = execute(make_lesson(solution, name), root / "lessons")
         write(lesson, root / "lessons" / f"{name}.ipynb")
+
+
+def build_translation(root: Path, names: list[str] | None = None, language: str = "zh") -> None:
+    """Make, execute and store the Chinese solutions and lessons from the English solutions.
+
+    Run the English build first: the Chinese edition is made from ``solutions/NN.ipynb`` as
+    it is on disk. Raises :class:`nnlesson.translations.TranslationError` naming every
+    missing or stale translation before anything is executed.
+    """
+    from nnlesson import translations
+
+    names = names or notebook_names(root)
+    problems = translations.status(root, names)
+    if problems:
+        raise translations.TranslationError(
+            "\n".join(str(p) for p in problems) + "\nFix: python -m nnlesson.translations status"
+        )
+    table = render_syllabus_translated(root, strict=False)
+    if update_readme_syllabus(root, table, "README.zh.md"):
+        print("README.zh.md: syllabus updated", flush=True)
+    for folder in ("solutions", "lessons"):
+        (root / folder / language).mkdir(exist_ok=True)
+    for name in names:
+        print(f"[{language}/{name}] solution ...", flush=True)
+        english = read(root / "solutions" / f"{name}.ipynb")
+        source = translations.translate_notebook(english, translations.load_table(root, name), name)
+        if name == SYLLABUS_LESSON:
+            fill_syllabus_in_notebook(source, table, name)
+            fill_glossary_in_notebook(source, language, name)
+        solution = execute(source, root / "solutions" / language)
+        write(solution, root / "solutions" / language / f"{name}.ipynb")
+        print(f"[{language}/{name}] lesson ...", flush=True)
+        lesson = execute(make_lesson(solution, name), root / "lessons" / language)
+        write(lesson, root / "lessons" / language / f"{name}.ipynb")
+
+
+def render_syllabus_translated(root: Path, *, strict: bool = True) -> str:
+    """The Chinese syllabus table, from each lesson's translated title and summary."""
+    from nnlesson import translations
+
+    lines = ["| # | 课 | 学完你能做到 |", "|---|---|---|"]
+    for name in notebook_names(root):
+        try:
+            table = translations.load_table(root, name)
+            first = next(e for e in table["cells"] if "markdown" in e)["markdown"]
+            found = translations.TITLE_ZH.match(first.strip().split("\n")[0])
+            if not found:
+                raise SyllabusError(
+                    f"{name}: the Chinese title should start '# 第 {name[:2]} 课 · '."
+                )
+            title, summary = found.group(2), table["summary"].strip()
+        except (translations.TranslationError, SyllabusError, StopIteration, KeyError) as err:
+            if strict:
+                raise
+            print(f"syllabus (zh): {name}: {err}", file=sys.stderr)
+            title, summary = "（缺）", "（缺）"
+        cells = [name[:2], title, summary]
+        lines.append("| " + " | ".join(c.replace("|", r"\|") for c in cells) + " |")
+    return "\n".join(lines)
 
 
 def lesson_title(nb: nbformat.NotebookNode, name: str) -> str:
@@ -417,25 +496,58 @@ def fill_syllabus_in_notebook(nb: nbformat.NotebookNode, table: str, name: str) 
     cells[0].source = fill_syllabus(cells[0].source, table, f"solutions/{name}.ipynb")
 
 
-def update_readme_syllabus(root: Path, table: str) -> bool:
-    """Write ``table`` into README.md's syllabus; True if the file changed."""
-    readme = root / "README.md"
+def update_readme_syllabus(root: Path, table: str, filename: str = "README.md") -> bool:
+    """Write ``table`` into the README's syllabus; True if the file changed."""
+    readme = root / filename
     text = readme.read_text(encoding="utf-8")
-    new = fill_syllabus(text, table, "README.md")
+    new = fill_syllabus(text, table, filename)
     if new != text:
         readme.write_text(new, encoding="utf-8")
     return new != text
 
 
 def out_of_sync(root: Path) -> list[str]:
-    """Names of lessons that differ from what :func:`make_lesson` makes of their solution."""
+    """Names of lessons that differ from what :func:`make_lesson` makes of their solution.
+
+    Chinese notebooks are named ``zh/NN_name``: out of sync when the Chinese solution is not
+    what the English solution and its translation make, or the Chinese lesson is not what
+    :func:`make_lesson` makes of the Chinese solution.
+    """
+    from nnlesson import translations
+
     bad = []
     for name in notebook_names(root):
         lesson_path = root / "lessons" / f"{name}.ipynb"
-        expected = make_lesson(read(root / "solutions" / f"{name}.ipynb"), name)
+        english = read(root / "solutions" / f"{name}.ipynb")
+        expected = make_lesson(english, name)
         if not lesson_path.exists() or comparable(read(lesson_path)) != comparable(expected):
             bad.append(name)
+        zh_solution = root / "solutions" / "zh" / f"{name}.ipynb"
+        zh_lesson = root / "lessons" / "zh" / f"{name}.ipynb"
+        if not (root / "solutions" / "zh").exists():
+            continue  # no Chinese edition in this checkout (tests/test_translations.py requires one)
+        if not (zh_solution.exists() and zh_lesson.exists()):
+            bad.append(f"zh/{name}")
+            continue
+        try:
+            made = translations.translate_notebook(
+                english, translations.load_table(root, name), name
+            )
+        except translations.TranslationError:
+            bad.append(f"zh/{name}")
+            continue
+        stored = read(zh_solution)
+        same = _comparable_blanked(stored) == _comparable_blanked(made)
+        if not same or comparable(read(zh_lesson)) != comparable(make_lesson(stored, name)):
+            bad.append(f"zh/{name}")
     return bad
+
+
+def _comparable_blanked(nb: nbformat.NotebookNode) -> list[tuple[str, str, list[str], dict]]:
+    """:func:`comparable`, with generated blocks (syllabus, glossary) emptied."""
+    from nnlesson.translations import blank_generated
+
+    return [(t, blank_generated(s), tags, meta) for t, s, tags, meta in comparable(nb)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -443,15 +555,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["build", "check"])
     parser.add_argument("names", nargs="*", help="lesson names such as 01_neuron (default: all)")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
+    parser.add_argument(
+        "--lang", choices=["en", "zh"], default="en", help="zh: build the Chinese edition"
+    )
     args = parser.parse_args(argv)
     if args.command == "build":
-        build(args.root, args.names or None)
+        if args.lang == "zh":
+            build_translation(args.root, args.names or None)
+        else:
+            build(args.root, args.names or None)
         return 0
     bad = out_of_sync(args.root)
     for name in bad:
         print(f"lessons/{name}.ipynb is out of sync with solutions/{name}.ipynb", file=sys.stderr)
-    if bad:
-        print("Fix: python -m nnlesson.authoring build " + " ".join(bad), file=sys.stderr)
+    english = [n for n in bad if not n.startswith("zh/")]
+    chinese = [n.removeprefix("zh/") for n in bad if n.startswith("zh/")]
+    if english:
+        print("Fix: python -m nnlesson.authoring build " + " ".join(english), file=sys.stderr)
+    if chinese:
+        print(
+            "Fix: python -m nnlesson.translations status, then "
+            "python -m nnlesson.authoring build --lang zh " + " ".join(chinese),
+            file=sys.stderr,
+        )
     return 1 if bad else 0
 
 

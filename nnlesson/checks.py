@@ -35,6 +35,8 @@ from typing import Any
 
 import numpy as np
 
+from nnlesson.language import say
+
 # Bound once, at import: an answer cell that rebinds np.isclose (or these names in this
 # module's namespace after import) does not change how a check compares.
 _asarray = np.asarray
@@ -84,23 +86,33 @@ def _one_line(x: Any) -> str:
 
 
 def _with_hint(message: str, hint: str | None) -> str:
-    return f"{message}\nHint: {hint}" if hint else message
+    return f"{message}\n{say('Hint', '提示')}: {hint}" if hint else message
 
 
 def _as_numbers(got: Any, name: str) -> tuple[np.ndarray | None, str | None]:
     """``got`` as a float array, or a message saying why it is not numbers."""
     if got is None:
-        return None, f"{name} is None: the function returned nothing. Did you forget `return`?"
+        return None, say(
+            f"{name} is None: the function returned nothing. Did you forget `return`?",
+            f"{name} 是 None：函数没有返回任何值。是不是忘了写 `return`？",
+        )
+    not_numbers = say(
+        f"{name} should be a number or an array of numbers; got {type(got).__name__}.",
+        f"{name} 应当是一个数或一个数组；得到的是 {type(got).__name__}。",
+    )
     if isinstance(got, (str, bytes, dict, set)):
-        return None, f"{name} should be a number or an array of numbers; got {type(got).__name__}."
+        return None, not_numbers
     try:
         raw = _asarray(got)
     except Exception:
-        return None, f"{name} should be a number or an array of numbers; got {type(got).__name__}."
+        return None, not_numbers
     if raw.dtype.kind == "c":
-        return None, f"{name} is complex ({_one_line(got)}); the answer is a real number."
+        return None, say(
+            f"{name} is complex ({_one_line(got)}); the answer is a real number.",
+            f"{name} 是复数（{_one_line(got)}）；答案是实数。",
+        )
     if raw.dtype.kind not in "biuf":
-        return None, f"{name} should be a number or an array of numbers; got {type(got).__name__}."
+        return None, not_numbers
     return raw.astype(float), None
 
 
@@ -117,36 +129,50 @@ def _compare(got: Any, expected: Any, name: str, rtol: float, atol: float) -> st
             and arr.size > 0
             and bool(np.all(_isclose(arr.reshape(exp.shape), exp, rtol=rtol, atol=atol)))
         ):
-            return (
+            return say(
                 f"{name} has the right numbers but shape {arr.shape}; expected shape "
-                f"{exp.shape}. Check your reshape, transpose or keepdims."
+                f"{exp.shape}. Check your reshape, transpose or keepdims.",
+                f"{name} 的数对了，但形状是 {arr.shape}；应为 {exp.shape}。"
+                f"检查 reshape、转置或 keepdims。",
             )
         if (
             arr.ndim == 2
             and arr.shape == exp.T.shape
             and bool(np.all(_isclose(arr.T, exp, rtol=rtol, atol=atol)))
         ):
-            return (
-                f"{name} is the transpose of the answer: shape {arr.shape}, expected {exp.shape}."
+            return say(
+                f"{name} is the transpose of the answer: shape {arr.shape}, expected {exp.shape}.",
+                f"{name} 是答案的转置：形状 {arr.shape}，应为 {exp.shape}。",
             )
-        return f"{name} has shape {arr.shape}; expected shape {exp.shape}."
+        return say(
+            f"{name} has shape {arr.shape}; expected shape {exp.shape}.",
+            f"{name} 的形状是 {arr.shape}；应为 {exp.shape}。",
+        )
     if not bool(np.all(_isfinite(arr))):
-        return f"{name} contains NaN or infinity: {_one_line(arr)}."
+        return say(
+            f"{name} contains NaN or infinity: {_one_line(arr)}.",
+            f"{name} 含有 NaN 或无穷大：{_one_line(arr)}。",
+        )
     close = _isclose(arr, exp, rtol=rtol, atol=atol)
     if bool(np.all(close)):
         return None
     if arr.ndim == 0:
-        msg = (
-            f"{name} is not right.\n  expected: {_fmt(float(exp))}\n  got:      {_fmt(float(arr))}"
+        msg = say(
+            f"{name} is not right.\n  expected: {_fmt(float(exp))}\n  got:      {_fmt(float(arr))}",
+            f"{name} 不对。\n  应为：{_fmt(float(exp))}\n  得到：{_fmt(float(arr))}",
         )
         if bool(_isclose(-arr, exp, rtol=rtol, atol=atol)):
-            msg += "\n  (your value has the wrong sign)"
+            msg += say("\n  (your value has the wrong sign)", "\n  （你的值符号反了）")
         return msg
     first = tuple(int(i) for i in _argwhere(~close)[0])
-    return (
-        f"{name} is not right: {int((~close).sum())} of {arr.size} entries differ.\n"
+    n_wrong = int((~close).sum())
+    return say(
+        f"{name} is not right: {n_wrong} of {arr.size} entries differ.\n"
         f"  first difference at index {first}: expected {_fmt(exp[first])}, got {_fmt(arr[first])}\n"
-        f"  expected: {_one_line(exp)}\n  got:      {_one_line(arr)}"
+        f"  expected: {_one_line(exp)}\n  got:      {_one_line(arr)}",
+        f"{name} 不对：{arr.size} 个元素中有 {n_wrong} 个不同。\n"
+        f"  第一个不同在下标 {first}：应为 {_fmt(exp[first])}，得到 {_fmt(arr[first])}\n"
+        f"  应为：{_one_line(exp)}\n  得到：{_one_line(arr)}",
     )
 
 
@@ -154,7 +180,7 @@ def check_close(
     got: Any,
     expected: Any,
     *,
-    name: str = "your answer",
+    name: str | None = None,
     rtol: float = 1e-6,
     atol: float = 1e-12,
     hint: str | None = None,
@@ -162,13 +188,24 @@ def check_close(
     """Check a number or array against the reference (``numpy.isclose`` semantics).
 
     Prints a one-line confirmation, or raises :class:`ExerciseWrong` saying what differs.
+    ``name`` is what the messages call the answer ("your answer" by default).
     """
+    name = name or say("your answer", "你的答案")
     if isinstance(got, type(Ellipsis)) or got is NotImplemented:
-        raise ExerciseNotAnswered(f"{name} is not filled in yet: replace the `...` above.")
+        raise _not_filled_in(name)
     problem = _compare(got, expected, name, rtol, atol)
     if problem is not None:
         raise ExerciseWrong(_with_hint(problem, hint))
-    print(f"✔ {name} is right.")
+    print(say(f"✔ {name} is right.", f"✔ {name} 正确。"))
+
+
+def _not_filled_in(name: str) -> ExerciseNotAnswered:
+    return ExerciseNotAnswered(
+        say(
+            f"{name} is not filled in yet: replace the `...` above.",
+            f"{name} 还没有填写：把上面的 `...` 换成你的答案。",
+        )
+    )
 
 
 def _snapshot(x: Any) -> Any:
@@ -225,8 +262,12 @@ def _run_isolated(
 
 def _not_written(label: str) -> ExerciseNotAnswered:
     return ExerciseNotAnswered(
-        f"{label} is not written yet: replace `raise NotImplementedError()` in the cell "
-        f"above with your code, run that cell, then run this check again."
+        say(
+            f"{label} is not written yet: replace `raise NotImplementedError()` in the cell "
+            f"above with your code, run that cell, then run this check again.",
+            f"{label} 还没有写：把上面单元格里的 `raise NotImplementedError()` 换成你的代码，"
+            f"运行那个单元格，再运行这个检查。",
+        )
     )
 
 
@@ -253,9 +294,14 @@ def check_function(
 
     (The older form ``check_function(fn, [(args, expected), ...])`` is still accepted.)
     """
-    label = name or getattr(fn, "__name__", "your function")
+    label = name or getattr(fn, "__name__", None) or say("your function", "你的函数")
     if not callable(fn):
-        raise ExerciseWrong(f"{label} should be a function; got {type(fn).__name__}.")
+        raise ExerciseWrong(
+            say(
+                f"{label} should be a function; got {type(fn).__name__}.",
+                f"{label} 应当是一个函数；得到的是 {type(fn).__name__}。",
+            )
+        )
     if callable(reference):
         if inputs is None:
             raise TypeError("check_function(fn, reference, inputs): inputs is missing.")
@@ -275,21 +321,38 @@ def check_function(
         if isinstance(error, NotImplementedError):
             raise _not_written(label) from None
         if error is not None:
+            kind = type(error).__name__
             raise ExerciseWrong(
-                _with_hint(f"{label}({shown}) raised {type(error).__name__}: {error}", hint)
+                _with_hint(
+                    say(
+                        f"{label}({shown}) raised {kind}: {error}",
+                        f"{label}({shown}) 出错，{kind}：{error}",
+                    ),
+                    hint,
+                )
             ) from None
         changed = [k for k, (a, p) in enumerate(zip(args, private)) if not _same(a, p)]
         if changed:
+            position = changed[0] + 1
             raise ExerciseWrong(
-                f"{label}({shown}) changed its argument {changed[0] + 1} in place.\n"
-                f"Work on a copy (e.g. `x = x.copy()`) or build a new array: later cells "
-                f"reuse the inputs."
+                say(
+                    f"{label}({shown}) changed its argument {position} in place.\n"
+                    f"Work on a copy (e.g. `x = x.copy()`) or build a new array: later cells "
+                    f"reuse the inputs.",
+                    f"{label}({shown}) 原地修改了它的第 {position} 个参数。\n"
+                    f"请在副本上计算（例如 `x = x.copy()`）或新建数组：后面的单元格还要用这些输入。",
+                )
             )
         if caught:
+            warning = caught[0]
             raise ExerciseWrong(
-                f"{label}({shown}) gave the warning\n  {caught[0]}\n"
-                f"A right answer runs without warnings: find the operation that overflows "
-                f"or divides by zero."
+                say(
+                    f"{label}({shown}) gave the warning\n  {warning}\n"
+                    f"A right answer runs without warnings: find the operation that overflows "
+                    f"or divides by zero.",
+                    f"{label}({shown}) 发出了警告\n  {warning}\n"
+                    f"正确的答案运行时没有警告：找出溢出或除以零的那一步运算。",
+                )
             )
         if ref_fn is not None:
             expected = ref_fn(*(_snapshot(a) for a in args))
@@ -297,42 +360,62 @@ def check_function(
         if problem is not None:
             raise ExerciseWrong(_with_hint(problem, hint))
     n = len(cases)
-    print(f"✔ {label} is right on {n} test case{'s' if n != 1 else ''}.")
+    cases_word = "test case" if n == 1 else "test cases"
+    print(say(f"✔ {label} is right on {n} {cases_word}.", f"✔ {label} 在 {n} 个测试用例上都正确。"))
 
 
 def check_equal(
-    got: Any, expected: Any, *, name: str = "your answer", hint: str | None = None
+    got: Any, expected: Any, *, name: str | None = None, hint: str | None = None
 ) -> None:
     """Check an exact answer (an integer count, a string, a choice)."""
+    name = name or say("your answer", "你的答案")
     if isinstance(got, type(Ellipsis)) or got is NotImplemented:
-        raise ExerciseNotAnswered(f"{name} is not filled in yet: replace the `...` above.")
+        raise _not_filled_in(name)
     if isinstance(got, (float, np.floating)) and float(got).is_integer():
         got = int(got)
     if got is None:
-        raise ExerciseWrong(_with_hint(f"{name} is None. Did you forget `return`?", hint))
+        raise ExerciseWrong(
+            _with_hint(
+                say(
+                    f"{name} is None. Did you forget `return`?",
+                    f"{name} 是 None。是不是忘了写 `return`？",
+                ),
+                hint,
+            )
+        )
     if type(got) is not type(expected) and not (
         isinstance(got, (int, np.integer))
         and not isinstance(got, (bool, np.bool_))
         and isinstance(expected, (int, np.integer))
     ):
+        want, have = type(expected).__name__, type(got).__name__
         raise ExerciseWrong(
             _with_hint(
-                f"{name} should be of type {type(expected).__name__}; got {type(got).__name__} {got!r}.",
+                say(
+                    f"{name} should be of type {want}; got {have} {got!r}.",
+                    f"{name} 的类型应为 {want}；得到的是 {have} {got!r}。",
+                ),
                 hint,
             )
         )
     if got != expected:
         raise ExerciseWrong(
-            _with_hint(f"{name} is not right.\n  expected: {expected!r}\n  got:      {got!r}", hint)
+            _with_hint(
+                say(
+                    f"{name} is not right.\n  expected: {expected!r}\n  got:      {got!r}",
+                    f"{name} 不对。\n  应为：{expected!r}\n  得到：{got!r}",
+                ),
+                hint,
+            )
         )
-    print(f"✔ {name} is right.")
+    print(say(f"✔ {name} is right.", f"✔ {name} 正确。"))
 
 
 def check_prediction(
     predicted: Any,
     actual: Any,
     *,
-    name: str = "your prediction",
+    name: str | None = None,
     rtol: float = 0.1,
     atol: float = 0.0,
     explain: str = "",
@@ -343,22 +426,40 @@ def check_prediction(
     was and ``explain`` (why the answer is what it is). Raises :class:`ExerciseNotAnswered`
     while the prediction is still ``...`` or ``None``.
     """
+    name = name or say("your prediction", "你的预测")
     if predicted is None or isinstance(predicted, type(Ellipsis)):
         raise ExerciseNotAnswered(
-            f"{name} is still empty: write your prediction in the cell above (replace `...`), "
-            f"run it, then run this cell."
+            say(
+                f"{name} is still empty: write your prediction in the cell above (replace `...`), "
+                f"run it, then run this cell.",
+                f"{name} 还是空的：在上面的单元格里写下你的预测（替换 `...`），运行它，再运行这个单元格。",
+            )
         )
     if isinstance(actual, str) or isinstance(predicted, str):
-        verdict = "✔ you predicted it" if str(predicted) == str(actual) else "✘ not quite"
-        print(f"{verdict}: you said {predicted!r}, the run gave {actual!r}.")
+        if str(predicted) == str(actual):
+            verdict = say("✔ you predicted it", "✔ 预测对了")
+        else:
+            verdict = say("✘ not quite", "✘ 不完全对")
+        print(
+            say(
+                f"{verdict}: you said {predicted!r}, the run gave {actual!r}.",
+                f"{verdict}：你预测 {predicted!r}，运行结果是 {actual!r}。",
+            )
+        )
     else:
         arr, problem = _as_numbers(predicted, name)
         if problem is not None:
             raise ExerciseWrong(problem)
         assert arr is not None
         near = bool(np.all(_isclose(arr, _asarray(actual, dtype=float), rtol=rtol, atol=atol)))
-        verdict = "✔ close" if near else "✘ off"
-        print(f"{verdict}: you said {_one_line(predicted)}, the run gave {_one_line(actual)}.")
+        verdict = say("✔ close", "✔ 接近") if near else say("✘ off", "✘ 偏了")
+        said, ran = _one_line(predicted), _one_line(actual)
+        print(
+            say(
+                f"{verdict}: you said {said}, the run gave {ran}.",
+                f"{verdict}：你预测 {said}，运行结果是 {ran}。",
+            )
+        )
     if explain:
         print(explain)
 
@@ -388,6 +489,9 @@ STUB_MESSAGE = (
     "Not answered yet: replace `raise NotImplementedError()` in this cell with your answer, "
     "then run it again."
 )
+STUB_MESSAGE_ZH = (
+    "还没有作答：把这个单元格里的 `raise NotImplementedError()` 换成你的答案，再运行一次。"
+)
 
 
 def _raised_in_a_cell(tb: Any) -> bool:
@@ -402,7 +506,8 @@ def _raised_in_a_cell(tb: Any) -> bool:
 
 def _stub_handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None):
     if _raised_in_a_cell(tb) and not str(value):
-        value._render_traceback_ = lambda: textwrap.wrap(STUB_MESSAGE, WIDTH)  # type: ignore[attr-defined]
+        message = say(STUB_MESSAGE, STUB_MESSAGE_ZH)
+        value._render_traceback_ = lambda: textwrap.wrap(message, WIDTH)  # type: ignore[attr-defined]
     shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 

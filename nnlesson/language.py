@@ -12,9 +12,9 @@ the same ``{placeholders}`` and that the Chinese one is Chinese.
 
 Figures: matplotlib's own fonts (DejaVu) have no Chinese characters, and many machines
 have no Chinese font at all. nnlesson carries a small font made for the course
-(``nnlesson/fonts/``: the characters its Chinese figures use, cut from Noto Sans CJK SC,
-SIL Open Font License). ``set_language("zh")`` adds it after DejaVu Sans, so Latin letters,
-digits and symbols keep their look and Chinese characters come from the course's font.
+(``nnlesson/fonts/``: the characters its Chinese figures use, ASCII included, cut from
+Noto Sans CJK SC, SIL Open Font License). ``set_language("zh")`` makes it matplotlib's
+first font, with DejaVu Sans behind it for any other symbol.
 """
 
 from __future__ import annotations
@@ -58,16 +58,15 @@ def say(en: str, zh: str) -> str:
 def use_chinese_font() -> None:
     """Let matplotlib draw Chinese characters with the course's font (no system font needed).
 
-    Matplotlib (3.6 and later) looks for each character in the listed families in turn:
-    DejaVu Sans first (its usual font), then the course's Chinese font.
+    Matplotlib (3.6 and later) looks for each character in the families of
+    ``font.family`` in turn: the course's font first (Chinese characters, Latin letters and
+    digits), then DejaVu Sans (matplotlib's usual font) for any other symbol. Mathematics
+    (``$w_1$``) keeps matplotlib's math fonts.
     """
     import matplotlib
     from matplotlib import font_manager
 
     if FONT_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
         font_manager.fontManager.addfont(str(FONT_FILE))
-    families = [f for f in matplotlib.rcParams["font.sans-serif"] if f != FONT_FAMILY]
-    if "DejaVu Sans" in families:
-        families.remove("DejaVu Sans")
-    matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", FONT_FAMILY, *families]
-    matplotlib.rcParams["font.family"] = ["sans-serif"]
+    # Fallback works between families named in font.family (not inside "sans-serif").
+    matplotlib.rcParams["font.family"] = [FONT_FAMILY, "DejaVu Sans"]
