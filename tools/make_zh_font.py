@@ -34,6 +34,8 @@ ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
 # no fallback there): the minus sign of 10^-3 and the times of 2x10^0. Missing, they are
 # drawn as boxes and matplotlib logs "Font 'default' does not have a glyph" to stderr.
 MATH = "\u2212\u00d7"
+# Other symbols a Chinese label may use (characters the source font lacks are left to DejaVu).
+SYMBOLS = "÷±≤≥≈≠∞·°²³¹⁰₀₁₂₃ΔΣΩαβγδεζηθλμνξπρστφχψω∂∇√∑∏→←↑↓✔✘…§"
 
 
 def common_hanzi() -> str:
@@ -63,7 +65,7 @@ def said_in_chinese(path: Path) -> str:
 
 def characters(root: Path = ROOT) -> set[str]:
     """Every character the package's Chinese texts and the lessons' translated code use."""
-    text = PUNCTUATION + ASCII + MATH + common_hanzi()
+    text = PUNCTUATION + ASCII + MATH + SYMBOLS + common_hanzi()
     for path in sorted((root / "nnlesson").glob("*.py")):
         text += said_in_chinese(path)
     for path in sorted((root / "translations").glob("*/*.json")):
