@@ -130,7 +130,7 @@ TERMS: tuple[Term, ...] = (
     Term("cross-entropy", "交叉熵", "$-\\sum_k y_k \\log \\hat y_k$, the loss for probabilities",
          "$-\\sum_k y_k \\log \\hat y_k$，概率输出的损失", "12"),
     Term("accuracy", "准确率", "the share of samples classified right",
-         "分类正确的样本所占比例", "12"),
+         "分类正确的样本所占比例", "12", checked=False),  # English also says "accuracy" of a number
     Term("confusion matrix", "混淆矩阵", "counts of (true class, predicted class) pairs",
          "（真实类别，预测类别）对的计数表", "12"),
 )
