@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from nnlesson import authoring
+from nnlesson import authoring, translations
 
 pytestmark = pytest.mark.notebooks
 
@@ -18,11 +18,15 @@ NAMES = authoring.notebook_names(ROOT)
 NOTEBOOKS = [
     ROOT / folder / f"{name}.ipynb" for folder in ("solutions", "lessons") for name in NAMES
 ]
+# the Chinese edition (tests/test_translations.py checks it follows the English one)
+ZH_NOTEBOOKS = [
+    ROOT / folder / "zh" / f"{name}.ipynb" for folder in ("solutions", "lessons") for name in NAMES
+]
 PRIVATE = re.compile(r"(/home/|/root\b|/work/|/tmp/|/Users/|[A-Za-z]:\\\\|\\\\Users\\\\)")
 
 
 def ids(paths):
-    return [f"{p.parent.name}/{p.name}" for p in paths]
+    return [str(p.relative_to(ROOT)) for p in paths]
 
 
 def test_every_solution_has_its_lesson_and_nothing_else():
@@ -39,7 +43,7 @@ def test_lesson_is_what_the_generator_makes_of_its_solution(name):
     ), f"lessons/{name}.ipynb is stale: run `python -m nnlesson.authoring build {name}`"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+@pytest.mark.parametrize("path", NOTEBOOKS + ZH_NOTEBOOKS, ids=ids(NOTEBOOKS + ZH_NOTEBOOKS))
 def test_notebook_hygiene(path):
     assert path.stat().st_size < 1_000_000, "keep notebooks under 1 MB (smaller figures)"
     nb = nbformat.read(path, as_version=4)
@@ -60,10 +64,11 @@ def test_notebook_hygiene(path):
                 assert "raises-exception" in cell.metadata.get("tags", []), f"cell {k} errors"
 
 
+@pytest.mark.parametrize("edition", ["", "zh"])
 @pytest.mark.parametrize("name", NAMES)
-def test_solutions_pass_their_checks_and_lessons_fail_them(name):
-    solution = authoring.read(ROOT / "solutions" / f"{name}.ipynb")
-    lesson = authoring.read(ROOT / "lessons" / f"{name}.ipynb")
+def test_solutions_pass_their_checks_and_lessons_fail_them(name, edition):
+    solution = authoring.read(ROOT / "solutions" / edition / f"{name}.ipynb")
+    lesson = authoring.read(ROOT / "lessons" / edition / f"{name}.ipynb")
     grade_cells = [c for c in solution.cells if authoring.nbgrader_meta(c).get("grade")]
     assert grade_cells, f"{name} has no exercise checks"
     for cell in solution.cells:
@@ -83,11 +88,15 @@ def test_import_nnlesson_needs_numpy_only():
     assert out.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+@pytest.mark.parametrize("path", NOTEBOOKS + ZH_NOTEBOOKS, ids=ids(NOTEBOOKS + ZH_NOTEBOOKS))
 def test_first_code_cell_is_the_setup_cell(path):
     """Every lesson opens with the cell that imports nnlesson, or installs it where it is
     missing (Colab, a plain Jupyter): see ``authoring.SETUP_SOURCE``."""
     nb = nbformat.read(path, as_version=4)
+    if path.parent.name == "zh":
+        first = next(c for c in nb.cells if c.cell_type == "code")
+        assert first.source == translations.SETUP_SOURCE_ZH, f"zh/{path.name}: not the setup cell"
+        return
     assert authoring.has_setup_cell(nb), (
         f"{path.name}: the first code cell is not the setup cell; run "
         f"`python -m nnlesson.authoring build {path.stem}`"

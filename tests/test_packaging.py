@@ -23,6 +23,10 @@ pytestmark = pytest.mark.packaging
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted(p.name for p in (ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))
+# both editions, as paths under lessons/: "00_start.ipynb", ..., "zh/00_start.ipynb", ...
+EDITIONS = sorted(
+    str(p.relative_to(ROOT / "lessons")) for p in (ROOT / "lessons").glob("**/[0-9][0-9]_*.ipynb")
+)
 
 
 def run(*cmd: str | Path, cwd: Path | None = None) -> str:
@@ -49,7 +53,9 @@ def test_sdist_and_wheel_pass_twine_check(dist):
 def test_wheel_has_package_lessons_and_licence_but_no_solutions(dist):
     (wheel,) = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert sorted(n.split("/")[-1] for n in names if n.startswith("nnlesson/lessons/")) == LESSONS
+    inside = sorted(n.removeprefix("nnlesson/lessons/") for n in names if n.endswith(".ipynb"))
+    assert inside == EDITIONS
+    assert any(n.endswith("fonts/nnlesson-zh.otf") for n in names), "the Chinese figures' font"
     assert any(n.endswith("licenses/LICENSE") for n in names)
     assert not any("solution" in n for n in names), "solutions must never ship to learners"
     metadata = (
@@ -65,7 +71,14 @@ def test_sdist_is_the_source_without_tests(dist):
     (sdist,) = dist.glob("*.tar.gz")
     names = [n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n]
     assert "LICENSE" in names and "pyproject.toml" in names and "nnlesson/checks.py" in names
-    assert sorted(n.split("/")[-1] for n in names if n.startswith("lessons/")) == LESSONS
+    assert (
+        sorted(
+            n.removeprefix("lessons/")
+            for n in names
+            if n.startswith("lessons/") and n.endswith(".ipynb")
+        )
+        == EDITIONS
+    )
     assert not [n for n in names if n.startswith(("tests/", "solutions/"))]
 
 
@@ -108,6 +121,14 @@ for cell in nb.cells:
     out = run(python, "-m", "nnlesson", "lessons", outside, cwd=tmp_path)
     assert f"Copied {len(LESSONS)} lessons" in out
     assert sorted(p.name for p in outside.iterdir()) == LESSONS
+    chinese = tmp_path / "我的课程"
+    out = run(python, "-m", "nnlesson", "lessons", chinese, "--lang", "zh", cwd=tmp_path)
+    assert f"Copied {len(LESSONS)} lessons" in out
+    assert sorted(p.name for p in chinese.iterdir()) == LESSONS
+    first = json.loads((chinese / LESSONS[0]).read_text(encoding="utf-8"))
+    assert any('set_language("zh")' in "".join(c["source"]) for c in first["cells"])
+    # the installed package carries the Chinese figures' font
+    run(python, "-c", "import nnlesson; nnlesson.set_language('zh')", cwd=tmp_path)
     # the learner's work is never overwritten without --force
     again = subprocess.run(
         [python, "-m", "nnlesson", "lessons", outside], capture_output=True, text=True

@@ -42,11 +42,15 @@ def site():
         if os.environ.get("NNLESSON_REQUIRE_BROWSER") == "1":
             pytest.fail(f"browser test required but {reason}")
         pytest.skip(reason)
-    stale = not (SITE / "index.html").exists() or any(
-        (ROOT / "lessons" / f"{name}.ipynb").stat().st_mtime
-        > (SITE / "lessons" / f"{name}.html").stat().st_mtime
-        for name in LESSONS
-        if (SITE / "lessons" / f"{name}.html").exists()
+    stale = (
+        not (SITE / "index.html").exists()
+        or not (SITE / "zh" / "index.html").exists()
+        or any(
+            (ROOT / "lessons" / f"{name}.ipynb").stat().st_mtime
+            > (SITE / "lessons" / f"{name}.html").stat().st_mtime
+            for name in LESSONS
+            if (SITE / "lessons" / f"{name}.html").exists()
+        )
     )
     if stale:
         subprocess.run([sys.executable, str(ROOT / "docs" / "site" / "build.py")], check=True)
@@ -133,6 +137,50 @@ def test_search_finds_english_and_chinese_terms(site, browser, term, lesson):
     page = open_page(browser, site, f"search.html?q={term}")
     results = page.locator("#search-results li")
     expect(results.first).to_be_attached()
+    hrefs = [a.get_attribute("href") for a in page.locator("#search-results li a").all()]
+    assert any(lesson in (h or "") for h in hrefs), hrefs
+    assert page.foreign == [], f"loaded from other hosts: {page.foreign}"
+
+
+# ------------------------------------------------------------ the Chinese edition
+def test_the_two_editions_link_to_each_other(site, browser):
+    page = open_page(browser, site, "index.html")
+    page.locator("a[href='zh/index.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/zh/index.html")
+    links = page.locator("article a[href^='lessons/zh/']")
+    assert {link.get_attribute("href").split("/")[-1] for link in links.all()} >= {
+        f"{name}.html" for name in LESSONS
+    }
+    assert "课程" in page.locator("article").inner_text()
+    page.locator("a[href='../index.html']").first.click()
+    page.wait_for_load_state("load")
+    assert not page.url.endswith("/zh/index.html") and page.url.endswith("/index.html")
+    assert page.foreign == [], f"loaded from other hosts: {page.foreign}"
+
+
+def test_a_chinese_lesson_page_renders_offline(site, browser):
+    from playwright.sync_api import expect
+
+    page = open_page(browser, site, "zh/lessons/zh/03_backprop_by_hand.html")
+    expect(page.locator("mjx-container").first).to_be_attached()
+    text = page.locator("article").inner_text()
+    assert "第 03 课" in text and "反向传播" in text
+    widths = page.locator("article img").evaluate_all(
+        "imgs => imgs.map(i => i.complete ? i.naturalWidth : 0)"
+    )
+    assert widths and all(w > 0 for w in widths), f"a figure did not load: {widths}"
+    assert page.foreign == [], f"loaded from other hosts: {page.foreign}"
+    page.screenshot(path=str(SITE.parent / "site-zh-03.png"), full_page=False)
+
+
+@pytest.mark.parametrize(("term", "lesson"), [("链式法则", "03_"), ("动量", "07_")])
+def test_the_chinese_search_finds_chinese_words(site, browser, term, lesson):
+    """Its own index, words split by jieba: a two-character word finds its lesson."""
+    from playwright.sync_api import expect
+
+    page = open_page(browser, site, f"zh/search.html?q={term}")
+    expect(page.locator("#search-results li").first).to_be_attached()
     hrefs = [a.get_attribute("href") for a in page.locator("#search-results li a").all()]
     assert any(lesson in (h or "") for h in hrefs), hrefs
     assert page.foreign == [], f"loaded from other hosts: {page.foreign}"
