@@ -121,24 +121,51 @@ def save_table(root: Path, name: str, table: dict, language: str = LANGUAGE) -> 
     path.write_text(text, encoding="utf-8")
 
 
+FSTRING_START = getattr(tokenize, "FSTRING_START", None)  # Python 3.12+: f-strings in parts
+FSTRING_END = getattr(tokenize, "FSTRING_END", None)
+FIELD = re.compile(r"(?<!\{)\{(?!\{)([^{}:!]+)")  # a replacement field's expression
+
+
+def _fields(text: str) -> list[str]:
+    """The expressions in an f-string's ``{fields}``, sorted (format specs left out: a
+    translation may change a width), or [] for a plain string."""
+    prefix = text[: len(text) - len(text.lstrip("rbfuRBFU"))]
+    if "f" not in prefix.lower():
+        return []
+    return sorted("".join(field.split()) for field in FIELD.findall(text))
+
+
 def _code_tokens(source: str, where: str) -> list[tuple[int, str]]:
-    """The cell's Python tokens, comments dropped and every string's content blanked."""
+    """The cell's Python tokens, comments dropped; every string stands as one token holding
+    only its f-string fields' expressions (its words may be translated and its fields
+    reordered: Chinese puts them elsewhere in a sentence, on every Python version)."""
     lines = [
         "pass  # magic" if line.lstrip().startswith(("%", "!")) else line
         for line in source.split("\n")
     ]
+    text = "\n".join(lines) + "\n"
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline))
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError) as err:
         raise TranslationError(f"{where}: cannot read the code: {err}") from None
-    out = []
+    rows = text.split("\n")
+    out: list[tuple[int, str]] = []
+    start = None  # where an f-string of Python 3.12+ began
     for tok in tokens:
-        if tok.type in (tokenize.COMMENT, tokenize.NL):
+        if start is not None:
+            if tok.type == FSTRING_END:
+                (r0, c0), (r1, c1) = start, tok.end
+                block = "\n".join(rows[r0 - 1 : r1])  # the lines the f-string spans
+                whole = block[c0 : len(block) - len(rows[r1 - 1]) + c1]
+                out.append((tokenize.STRING, repr(_fields(whole))))
+                start = None
             continue
-        if tok.type == tokenize.STRING:
-            out.append((tok.type, "STRING"))
-        elif tok.type == getattr(tokenize, "FSTRING_MIDDLE", -1):
-            out.append((tok.type, "TEXT"))
+        if FSTRING_START is not None and tok.type == FSTRING_START:
+            start = tok.start
+        elif tok.type in (tokenize.COMMENT, tokenize.NL):
+            continue
+        elif tok.type == tokenize.STRING:
+            out.append((tok.type, repr(_fields(tok.string))))
         else:
             out.append((tok.type, tok.string))
     return out
