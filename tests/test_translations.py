@@ -120,6 +120,14 @@ def test_a_translation_that_changes_code_is_refused():
         translations.translate_cell(cell, absent, "test")
 
 
+def test_a_translation_may_reorder_f_string_fields_but_not_change_them():
+    english = 'print(f"{wrong} of {len(y)} misclassified, {t:.2f} s")'
+    reordered = 'print(f"{len(y)} 个中有 {wrong} 个分错，{t:.1f} 秒")'  # Chinese word order, a width
+    changed = 'print(f"{len(y)} 个中有 {right} 个分错，{t:.1f} 秒")'
+    assert translations.same_code(english, reordered)
+    assert not translations.same_code(english, changed)
+
+
 def test_generated_tables_do_not_make_lesson_00_stale():
     en = english("00_start")
     cell = next(c for c in en.cells if glossary.START in c.source)
