@@ -124,6 +124,7 @@ def save_table(root: Path, name: str, table: dict, language: str = LANGUAGE) -> 
 FSTRING_START = getattr(tokenize, "FSTRING_START", None)  # Python 3.12+: f-strings in parts
 FSTRING_END = getattr(tokenize, "FSTRING_END", None)
 FIELD = re.compile(r"(?<!\{)\{(?!\{)([^{}:!]+)")  # a replacement field's expression
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 def _fields(text: str) -> list[str]:
@@ -132,7 +133,9 @@ def _fields(text: str) -> list[str]:
     prefix = text[: len(text) - len(text.lstrip("rbfuRBFU"))]
     if "f" not in prefix.lower():
         return []
-    return sorted("".join(field.split()) for field in FIELD.findall(text))
+    # a string inside a field ({'loss':>8}) is words like any other string
+    fields = [QUOTED.sub("STRING", "".join(field.split())) for field in FIELD.findall(text)]
+    return sorted(fields)
 
 
 def _code_tokens(source: str, where: str) -> list[tuple[int, str]]:
