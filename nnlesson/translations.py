@@ -123,18 +123,50 @@ def save_table(root: Path, name: str, table: dict, language: str = LANGUAGE) -> 
 
 FSTRING_START = getattr(tokenize, "FSTRING_START", None)  # Python 3.12+: f-strings in parts
 FSTRING_END = getattr(tokenize, "FSTRING_END", None)
-FIELD = re.compile(r"(?<!\{)\{(?!\{)([^{}:!]+)")  # a replacement field's expression
-QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 def _fields(text: str) -> list[str]:
-    """The expressions in an f-string's ``{fields}``, sorted (format specs left out: a
-    translation may change a width), or [] for a plain string."""
+    """The expressions in an f-string's ``{fields}``, sorted, or [] for a plain string.
+
+    Format specs are left out (a translation may change a width), and so are the words of
+    strings inside a field (``{'loss':>8}``, ``{'yes' if ok else 'no'}``).
+    """
     prefix = text[: len(text) - len(text.lstrip("rbfuRBFU"))]
     if "f" not in prefix.lower():
         return []
-    # a string inside a field ({'loss':>8}) is words like any other string
-    fields = [QUOTED.sub("STRING", "".join(field.split())) for field in FIELD.findall(text)]
+    body = text[len(prefix) :]
+    quote = body[:3] if body[:3] in ('"""', "'''") else body[:1]
+    body = body[len(quote) : len(body) - len(quote)]
+    fields, k = [], 0
+    while k < len(body):
+        if body.startswith(("{{", "}}"), k):
+            k += 2
+            continue
+        if body[k] != "{":
+            k += 1
+            continue
+        depth, expression, k = 0, "", k + 1
+        while k < len(body):  # read the field up to its closing brace
+            char = body[k]
+            if char in "'\"":
+                end = body.index(char, k + 1)
+                expression += "STRING"
+                k = end + 1
+                continue
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif char in ":!" and depth == 0 and not body.startswith("!=", k):
+                break  # a conversion or format spec follows
+            expression += char
+            k += 1
+        while k < len(body) and body[k] != "}":  # skip the spec (its nested fields too)
+            k += 1 if body[k] != "{" else body.index("}", k) + 1 - k
+        fields.append("".join(expression.split()))
+        k += 1
     return sorted(fields)
 
 
