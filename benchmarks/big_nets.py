@@ -214,5 +214,55 @@ def run(torch: ModuleType | None, rounds: int) -> list[Goal]:
             print(
                 f"    ({result.rounds} interleaved rounds, medians; share = time of the @ alone / time)"
             )
+    goals += optimizer_steps(rounds)
     print()
     return goals
+
+
+def _adam_in_place(params, grads, state, opt):
+    """Adam the usual in-place way (what the pure step is compared with): arguments changed."""
+    t = state.t + 1
+    c1, c2 = 1.0 - opt.beta1**t, 1.0 - opt.beta2**t
+    for name, p in params.items():
+        g = grads[name]
+        state.m[name] *= opt.beta1
+        state.m[name] += (1.0 - opt.beta1) * g
+        state.v[name] *= opt.beta2
+        state.v[name] += (1.0 - opt.beta2) * g * g
+        p -= opt.lr * (state.m[name] / c1) / (np.sqrt(state.v[name] / c2) + opt.eps)
+    state.t = t
+
+
+def optimizer_steps(rounds: int) -> list[Goal]:
+    """One Adam step on a 784-512-10 net: nnlesson's pure step (new arrays) vs in place."""
+    rng = np.random.default_rng(0)
+    shapes = {"W1": (784, 512), "b1": (512,), "W2": (512, 10), "b2": (10,)}
+    params = {k: rng.standard_normal(s) for k, s in shapes.items()}
+    grads = {k: rng.standard_normal(s) for k, s in shapes.items()}
+    opt = nl.Adam(lr=1e-3)
+    steps = 20
+
+    def pure() -> Work:
+        p, state = dict(params), opt.init(params)
+
+        def work() -> None:
+            nonlocal p, state
+            for _ in range(steps):
+                p, state = opt.step(p, grads, state)
+
+        return work
+
+    def in_place() -> Work:
+        p = {k: v.copy() for k, v in params.items()}
+        state = opt.init(params)
+        return lambda: [_adam_in_place(p, grads, state, opt) for _ in range(steps)]
+
+    result = race({"pure step (new arrays)": pure, "in place": in_place}, rounds)
+    ratio = result.ratio("pure step (new arrays)", "in place")
+    print("  Adam, one step on a 784-512-10 net's weights (407,050 numbers), float64:")
+    rows = [[name, seconds(result.median(name) / steps)] for name in result.times]
+    print(table(rows, ["", "step"], indent="    "))
+    print(f"    pure / in place = {ratio:.2f} ({result.rounds} interleaved rounds, medians)")
+    return [
+        Goal("Adam step 784-512-10: pure vs in place", f"{ratio:.2f}x", "<= 1.2x", ratio <= 1.2)
+    ]

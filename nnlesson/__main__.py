@@ -3,6 +3,7 @@
 Commands::
 
     python -m nnlesson lessons DEST [--force]   # copy the student lessons into DEST
+    python -m nnlesson lessons DEST --lang zh   # the Chinese edition (中文版)
     python -m nnlesson version                  # the installed version
 
 ``pip install nnlesson`` gives the package *and* the lessons of the same version; this
@@ -35,17 +36,21 @@ def lessons_folder() -> Path:
     )
 
 
-def lesson_files() -> list[Path]:
-    """The student lessons, in course order."""
-    return sorted(lessons_folder().glob("[0-9][0-9]_*.ipynb"))
+def lesson_files(language: str = "en") -> list[Path]:
+    """The student lessons of one edition (``"en"`` or ``"zh"``), in course order."""
+    folder = lessons_folder() / ("zh" if language == "zh" else "")
+    files = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    if not files:
+        raise FileNotFoundError(f"No {language} lessons in {folder}.")
+    return files
 
 
-def copy_lessons(dest: Path, force: bool = False) -> list[Path]:
-    """Copy every lesson into ``dest`` (created if missing); return the paths written.
+def copy_lessons(dest: Path, force: bool = False, language: str = "en") -> list[Path]:
+    """Copy every lesson of one edition into ``dest`` (created if missing); return the paths.
 
     Raises ``FileExistsError`` naming the lessons already in ``dest`` unless ``force``.
     """
-    files = lesson_files()
+    files = lesson_files(language)
     dest = Path(dest)
     if dest.exists() and not dest.is_dir():
         raise NotADirectoryError(f"{dest} is a file; give a folder for the lessons.")
@@ -70,13 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     copy = sub.add_parser("lessons", help="copy the student lessons into a folder")
     copy.add_argument("dest", type=Path, help="the folder to copy the lessons into")
     copy.add_argument("--force", action="store_true", help="overwrite lessons already there")
+    copy.add_argument(
+        "--lang", choices=["en", "zh"], default="en", help="zh: the Chinese edition (中文版)"
+    )
     sub.add_parser("version", help="print the installed version")
     args = parser.parse_args(argv)
     if args.command == "version":
         print(nnlesson.__version__)
         return 0
     try:
-        written = copy_lessons(args.dest, force=args.force)
+        written = copy_lessons(args.dest, force=args.force, language=args.lang)
     except (FileExistsError, FileNotFoundError, NotADirectoryError) as exc:
         print(f"nnlesson: {exc}", file=sys.stderr)
         return 1

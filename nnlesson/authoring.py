@@ -558,7 +558,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lang", choices=["en", "zh"], default="en", help="zh: build the Chinese edition"
     )
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(
+        argv
+    )  # `build --lang zh 01_neuron` and `build 01_neuron --lang zh`
     if args.command == "build":
         if args.lang == "zh":
             build_translation(args.root, args.names or None)

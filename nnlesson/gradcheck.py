@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnlesson._validation import as_float_array, check_positive_number
+from nnlesson.language import say
 from nnlesson.losses import Loss
 from nnlesson.network import Network, Params
 
@@ -132,14 +133,25 @@ class GradCheckReport:
     def __str__(self) -> str:
         """A table. Passing errors print as "< tolerance": their digits are rounding noise
         that differs between machines; failing ones print their value."""
-        lines = [f"{'parameter':<10}{'shape':<10}{'max relative error':>20}  ok"]
+        # the columns are counted in screen columns: a Chinese character takes two
+        lines = [
+            say(
+                f"{'parameter':<10}{'shape':<10}{'max relative error':>20}  ok",
+                f"{'参数':<8}{'形状':<8}{'最大相对误差':>14}  通过",
+            )
+        ]
         for name, err in self.errors.items():
             shape = "x".join(str(s) for s in self.backprop[name].shape)
-            ok = "yes" if err < self.tolerance else "NO"
+            ok = say("yes", "是") if err < self.tolerance else say("NO", "否")
             shown = f"< {self.tolerance:.0e}" if err < self.tolerance else f"{err:.2g}"
             lines.append(f"{name:<10}{shape:<10}{shown:>20}  {ok}")
-        verdict = "PASSED" if self.passed else "FAILED"
-        lines.append(f"gradient check {verdict} (tolerance {self.tolerance:.0e})")
+        verdict = say("PASSED", "通过") if self.passed else say("FAILED", "未通过")
+        lines.append(
+            say(
+                f"gradient check {verdict} (tolerance {self.tolerance:.0e})",
+                f"梯度检验{verdict}（容差 {self.tolerance:.0e}）",
+            )
+        )
         return "\n".join(lines)
 
     def _repr_pretty_(self, p, cycle: bool) -> None:  # pragma: no cover - IPython display

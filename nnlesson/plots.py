@@ -2,7 +2,8 @@
 
 Imported on use (``from nnlesson import plots``), so ``import nnlesson`` stays numpy-only.
 Every function draws on an ``ax`` you pass (or a new figure) and returns the ``Axes``.
-Text on figures is plain ASCII/English so that no font warning can reach a notebook.
+Every word on a figure is written in both languages where it is drawn, with
+``say("loss", "损失")`` (:mod:`nnlesson.language`); symbols and numbers stay as they are.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from nnlesson.activations import ACTIVATIONS
+from nnlesson.language import say
 from nnlesson.network import Network
 
 
@@ -51,12 +53,14 @@ def plot_loss(
     losses: Sequence[float] | dict[str, Sequence[float]],
     *,
     ax: Axes | None = None,
-    xlabel: str = "iteration",
-    ylabel: str = "loss",
+    xlabel: str | None = None,
+    ylabel: str | None = None,
     log: bool = False,
     title: str | None = None,
 ) -> Axes:
-    """A loss curve, or several (a dict label -> values) on one axes."""
+    """A loss curve, or several (a dict label -> values) on one axes.
+
+    The axis labels default to "iteration" and "loss" (in the language in use)."""
     ax = _axes(ax)
     curves = losses if isinstance(losses, dict) else {None: losses}
     for label, values in curves.items():
@@ -64,8 +68,8 @@ def plot_loss(
         ax.plot(np.arange(1, len(values) + 1), values, label=label)
     if log:
         ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(say("iteration", "迭代次数") if xlabel is None else xlabel)
+    ax.set_ylabel(say("loss", "损失") if ylabel is None else ylabel)
     if title:
         ax.set_title(title)
     if isinstance(losses, dict):
@@ -227,13 +231,25 @@ def gd_steps_on_parabola(
             xytext=(ws[k], losses[k]),
             arrowprops=dict(arrowstyle="->", color="tab:red", lw=1.6),
         )
-    ax.scatter(ws, losses, color="tab:red", zorder=3, s=30, label="w after each step")
+    ax.scatter(
+        ws,
+        losses,
+        color="tab:red",
+        zorder=3,
+        s=30,
+        label=say("w after each step", "每一步之后的 w"),
+    )
     for k, (w, loss) in enumerate(zip(ws, losses)):
         ax.text(w, loss + 0.04 * span**2, f"w{k}", ha="center", va="bottom", fontsize=9)
     ax.axvline(minimum, color="0.8", lw=0.8, ls="--")
     ax.set_xlabel("w")
     ax.set_ylabel("L(w)")
-    ax.set_title(f"{steps} gradient-descent steps, lr = {lr:g}, from w0 = {w0:g}")
+    ax.set_title(
+        say(
+            f"{steps} gradient-descent steps, lr = {lr:g}, from w0 = {w0:g}",
+            f"从 w0 = {w0:g} 出发的 {steps} 步梯度下降，学习率 lr = {lr:g}",
+        )
+    )
     ax.legend(loc="upper right", fontsize=8)
     ax.gd_path = ws
     return ax
@@ -361,12 +377,20 @@ def loss_tangent_steps(
     ax.plot(grid, [loss(v) for v in grid], color="0.35", label="L(w)")
     L0 = float(loss(w))
     near = np.linspace(w - 0.35 * (hi - lo), w + 0.35 * (hi - lo), 2)
-    ax.plot(near, L0 + g * (near - w), ":", color="0.2", label=f"tangent at w, slope {g:+.3f}")
+    ax.plot(
+        near,
+        L0 + g * (near - w),
+        ":",
+        color="0.2",
+        label=say(f"tangent at w, slope {g:+.3f}", f"w 处的切线，斜率 {g:+.3f}"),
+    )
     ax.plot([w], [L0], "ko", zorder=4)
-    ax.annotate("current w", (w, L0), textcoords="offset points", xytext=(6, 8), fontsize=9)
+    ax.annotate(
+        say("current w", "当前的 w"), (w, L0), textcoords="offset points", xytext=(6, 8), fontsize=9
+    )
     for end, color, text in (
-        (down, "tab:blue", "w - lr*slope: downhill"),
-        (up, "tab:red", "w + lr*slope (sign error): uphill"),
+        (down, "tab:blue", say("w - lr*slope: downhill", "w - lr*slope：下坡")),
+        (up, "tab:red", say("w + lr*slope (sign error): uphill", "w + lr*slope（符号错误）：上坡")),
     ):
         Le = float(loss(end))
         ax.annotate(
@@ -376,10 +400,23 @@ def loss_tangent_steps(
             arrowprops=dict(arrowstyle="->", color=color, lw=2),
             zorder=3,
         )
-        ax.plot([end], [Le], "o", color=color, label=f"{text}, L = {Le:.4f}", zorder=4)
+        ax.plot(
+            [end],
+            [Le],
+            "o",
+            color=color,
+            label=say(f"{text}, L = {Le:.4f}", f"{text}，L = {Le:.4f}"),
+            zorder=4,
+        )
     ax.set_xlabel("w")
-    ax.set_ylabel("loss L")
-    ax.set_title(title or f"One step of size lr = {lr:g} from w = {w:g}")
+    ax.set_ylabel(say("loss L", "损失 L"))
+    ax.set_title(
+        title
+        or say(
+            f"One step of size lr = {lr:g} from w = {w:g}",
+            f"从 w = {w:g} 出发走一步，学习率 lr = {lr:g}",
+        )
+    )
     ax.legend(fontsize=8, loc="best")
     return ax
 
@@ -392,21 +429,33 @@ def gd_steps_on_curve(loss, path: Sequence[float], *, lo: float, hi: float) -> p
     losses = np.array([loss(v) for v in path])
     fig, (ax_curve, ax_steps) = plt.subplots(1, 2, figsize=(10, 3.8))
     ax_curve.plot(grid, curve, color="0.4", label="L(w)")
-    ax_curve.plot(path, losses, "o-", color="tab:orange", ms=5, label="gradient-descent steps")
+    ax_curve.plot(
+        path,
+        losses,
+        "o-",
+        color="tab:orange",
+        ms=5,
+        label=say("gradient-descent steps", "梯度下降的各步"),
+    )
     last = len(path) - 1
     for k in sorted({0, 1, 2, 3, 4, last} & set(range(len(path)))):
         ax_curve.annotate(str(k), (path[k], losses[k]), textcoords="offset points", xytext=(4, 6))
     best = grid[np.argmin(curve)]
-    ax_curve.axvline(best, color="tab:green", ls=":", label=f"minimum on the grid, w = {best:.2f}")
+    ax_curve.axvline(
+        best,
+        color="tab:green",
+        ls=":",
+        label=say(f"minimum on the grid, w = {best:.2f}", f"网格上的最小值，w = {best:.2f}"),
+    )
     ax_curve.set_xlabel("w")
-    ax_curve.set_ylabel("loss L(w)")
-    ax_curve.set_title("The loss as a function of the weight")
+    ax_curve.set_ylabel(say("loss L(w)", "损失 L(w)"))
+    ax_curve.set_title(say("The loss as a function of the weight", "损失随权重变化的曲线"))
     ax_curve.legend(fontsize=8)
     ax_steps.plot(np.arange(len(path)), losses, "o-", color="tab:orange", ms=4)
     ax_steps.set_yscale("log")
-    ax_steps.set_xlabel("step")
-    ax_steps.set_ylabel("loss, log scale")
-    ax_steps.set_title("The same run, step by step")
+    ax_steps.set_xlabel(say("step", "步数"))
+    ax_steps.set_ylabel(say("loss, log scale", "损失（对数坐标）"))
+    ax_steps.set_title(say("The same run, step by step", "同一次运行，逐步来看"))
     fig.tight_layout()
     return fig
 
@@ -453,18 +502,22 @@ def steepest_ascent(
         arrowprops=dict(arrowstyle="->", color="tab:blue", lw=2.5),
     )
     ax_c.plot(*point, "ko")
-    ax_c.text(*(point + 0.9 * grad / norm), "gradient", color="tab:red", fontsize=9)
-    ax_c.text(*(point - 1.05 * grad / norm), "-gradient", color="tab:blue", fontsize=9)
+    ax_c.text(*(point + 0.9 * grad / norm), say("gradient", "梯度"), color="tab:red", fontsize=9)
+    ax_c.text(
+        *(point - 1.05 * grad / norm), say("-gradient", "负梯度"), color="tab:blue", fontsize=9
+    )
     ax_c.set_aspect("equal")
     ax_c.set_xlabel("w1")
     ax_c.set_ylabel("w2")
-    ax_c.set_title("Contours of L; black: the contour through w")
+    ax_c.set_title(
+        say("Contours of L; black: the contour through w", "L 的等高线；黑线：经过 w 的那条")
+    )
     angles = np.linspace(-np.pi, np.pi, 361)
     ax_a.plot(
         np.degrees(angles),
         h * norm * np.cos(angles),
         color="0.4",
-        label="h ||grad|| cos(angle) (first order)",
+        label=say("h ||grad|| cos(angle) (first order)", "h ||grad|| cos(angle)（一阶近似）"),
     )
     ang_u, change = [], []
     for u in directions:
@@ -472,15 +525,35 @@ def steepest_ascent(
         sign = np.sign(grad[0] * u[1] - grad[1] * u[0]) or 1.0
         ang_u.append(np.degrees(sign * np.arccos(cosine)))
         change.append(float(loss2d(*(point + h * u)) - loss2d(*point)))
-    ax_a.plot(ang_u, change, "o", color="0.55", label="random unit directions, measured")
+    ax_a.plot(
+        ang_u,
+        change,
+        "o",
+        color="0.55",
+        label=say("random unit directions, measured", "随机单位方向（实测）"),
+    )
     up = float(loss2d(*(point + h * grad / norm)) - loss2d(*point))
     down = float(loss2d(*(point - h * grad / norm)) - loss2d(*point))
-    ax_a.plot([0], [up], "o", color="tab:red", ms=8, label=f"along the gradient: {up:+.5f}")
-    ax_a.plot([180], [down], "o", color="tab:blue", ms=8, label=f"against it: {down:+.5f}")
+    ax_a.plot(
+        [0],
+        [up],
+        "o",
+        color="tab:red",
+        ms=8,
+        label=say(f"along the gradient: {up:+.5f}", f"沿梯度方向：{up:+.5f}"),
+    )
+    ax_a.plot(
+        [180],
+        [down],
+        "o",
+        color="tab:blue",
+        ms=8,
+        label=say(f"against it: {down:+.5f}", f"逆梯度方向：{down:+.5f}"),
+    )
     ax_a.axhline(0, color="0.8", lw=0.8)
-    ax_a.set_xlabel("angle between u and the gradient (degrees)")
+    ax_a.set_xlabel(say("angle between u and the gradient (degrees)", "u 与梯度的夹角（度）"))
     ax_a.set_ylabel(f"L(w + h u) - L(w), h = {h:g}")
-    ax_a.set_title("Change of L along unit directions")
+    ax_a.set_title(say("Change of L along unit directions", "沿各单位方向 L 的变化"))
     ax_a.legend(fontsize=7, loc="lower center")
     fig.tight_layout()
     return fig
@@ -587,11 +660,22 @@ def draw_backward(
             )
             for o in range(sizes[2])
         ]
-        ax.legend(handles=handles, loc="upper left", fontsize=8, title=f"the paths of {paths_of}")
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            fontsize=8,
+            title=say(f"the paths of {paths_of}", f"{paths_of} 的路径"),
+        )
     ax.set_xlim(-0.8, loss_xy[0] + 0.8)
     ax.set_ylim(-(max(sizes) - 1) / 2.0 - 1.0, (max(sizes) - 1) / 2.0 + 0.9)
     ax.axis("off")
-    ax.set_title(title or "Backward pass: delta of every unit, dE/dw of every weight")
+    ax.set_title(
+        title
+        or say(
+            "Backward pass: delta of every unit, dE/dw of every weight",
+            "反向传播：每个单元的 delta，每个权重的 dE/dw",
+        )
+    )
     return ax
 
 
@@ -668,7 +752,10 @@ def neuron_graph(x: float, w: float, b: float, y: float, *, ax: Axes | None = No
     ax.set_ylim(-1.6, 1.7)
     ax.axis("off")
     ax.set_title(
-        "forward values (black, left to right); gradients dL/d(value) (red, right to left)",
+        say(
+            "forward values (black, left to right); gradients dL/d(value) (red, right to left)",
+            "前向计算的值（黑色，从左到右）；梯度 dL/d(值)（红色，从右到左）",
+        ),
         fontsize=9,
     )
     return ax
@@ -682,8 +769,13 @@ def finite_difference_errors(
     for (label, values), marker in zip(errors.items(), "os^v"):
         ax.loglog(eps, values, marker=marker, label=label)
     ax.set_xlabel("epsilon")
-    ax.set_ylabel("max |backprop - numeric|")
-    ax.set_title("finite differences: truncation (right) vs rounding (left)")
+    ax.set_ylabel(say("max |backprop - numeric|", "max |反向传播 - 数值|"))
+    ax.set_title(
+        say(
+            "finite differences: truncation (right) vs rounding (left)",
+            "有限差分：截断误差（右）与舍入误差（左）",
+        )
+    )
     ax.legend()
     return ax
 
@@ -702,18 +794,25 @@ def per_sample_vs_summed(
     for name, curve in curves.items():
         ax1.plot(np.arange(len(curve)), curve, label=name)
     ax1.set_yscale("log")
-    ax1.set_xlabel("epoch")
-    ax1.set_ylabel("loss on all samples")
-    ax1.set_title("same learning rate" + (f" {lr:g}" if lr is not None else ""))
+    ax1.set_xlabel(say("epoch", "轮次"))
+    ax1.set_ylabel(say("loss on all samples", "全部样本上的损失"))
+    ax1.set_title(
+        say("same learning rate", "相同的学习率") + (f" {lr:g}" if lr is not None else "")
+    )
     ax1.legend(fontsize=8)
     for (name, path), marker in zip(paths.items(), "so^v"):
         shown = np.asarray(path)[: updates_per_epoch[name] * epochs_shown + 1]
         ax2.plot(shown[:, 0], shown[:, 1], marker=marker, ms=3, lw=1, label=name)
     first = np.asarray(next(iter(paths.values())))[0]
-    ax2.plot(*first, "k*", ms=12, label="start")
+    ax2.plot(*first, "k*", ms=12, label=say("start", "起点"))
     ax2.set_xlabel("W2[0, 0]")
     ax2.set_ylabel("W2[1, 0]")
-    ax2.set_title(f"path of two weights, first {epochs_shown} epochs")
+    ax2.set_title(
+        say(
+            f"path of two weights, first {epochs_shown} epochs",
+            f"两个权重的路径，前 {epochs_shown} 轮",
+        )
+    )
     ax2.legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -729,26 +828,38 @@ def cost_of_gradients(
     """Seconds for one full gradient against the number of weights: back-propagation vs
     two-point finite differences (log-log)."""
     ax = _axes(ax, (6.0, 3.5))
-    ax.loglog(n_weights, finite_s, "s-", label="finite differences (2 passes per weight)")
-    ax.loglog(n_weights, backprop_s, "o-", label="back-propagation (1 forward + 1 backward)")
-    ax.set_xlabel("number of weights and biases")
-    ax.set_ylabel("seconds for one gradient")
-    ax.set_title("the cost of one gradient")
+    ax.loglog(
+        n_weights,
+        finite_s,
+        "s-",
+        label=say("finite differences (2 passes per weight)", "有限差分（每个权重 2 次前向传播）"),
+    )
+    ax.loglog(
+        n_weights,
+        backprop_s,
+        "o-",
+        label=say("back-propagation (1 forward + 1 backward)", "反向传播（1 次前向 + 1 次反向）"),
+    )
+    ax.set_xlabel(say("number of weights and biases", "权重和偏置的个数"))
+    ax.set_ylabel(say("seconds for one gradient", "算一次梯度的秒数"))
+    ax.set_title(say("the cost of one gradient", "算一次梯度的代价"))
     ax.legend(fontsize=8)
     return ax
 
 
-def loss_history(losses: Sequence[float], *, title: str = "loss history") -> plt.Figure:
-    """The same loss curve twice: linear scale (left) and log scale (right)."""
+def loss_history(losses: Sequence[float], *, title: str | None = None) -> plt.Figure:
+    """The same loss curve twice: linear scale (left) and log scale (right).
+
+    ``title`` (left) defaults to "loss history" in the language in use."""
     values = np.asarray(losses, dtype=float)
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
     for ax in axes:
         ax.plot(np.arange(len(values)), values, color="tab:blue")
-        ax.set_xlabel("iteration")
-        ax.set_ylabel("loss L")
+        ax.set_xlabel(say("iteration", "迭代次数"))
+        ax.set_ylabel(say("loss L", "损失 L"))
     axes[1].set_yscale("log")
-    axes[0].set_title(title)
-    axes[1].set_title("the same, log scale")
+    axes[0].set_title(say("loss history", "损失的变化") if title is None else title)
+    axes[1].set_title(say("the same, log scale", "同一条曲线，对数坐标"))
     fig.tight_layout()
     return fig
 
@@ -768,7 +879,13 @@ def steps_1d(lam: float, etas: Sequence[float], *, w0: float = 1.0, steps: int =
         ax.plot([w[0]], [lam * w[0] ** 2 / 2], "k*", ms=10)
         ax.set_xlim(w_curve[0], w_curve[-1])
         ax.set_ylim(-0.1 * lam * w0**2, 2.6 * lam * w0**2)
-        ax.set_title(f"eta = {eta:g}\nfactor 1 - eta*lam = {factor:+.2f}", fontsize=9)
+        ax.set_title(
+            say(
+                f"eta = {eta:g}\nfactor 1 - eta*lam = {factor:+.2f}",
+                f"eta = {eta:g}\n因子 1 - eta*lam = {factor:+.2f}",
+            ),
+            fontsize=9,
+        )
         ax.set_xlabel("w")
     axes[0].set_ylabel(f"L = {lam:g} w^2 / 2")
     fig.tight_layout()
@@ -845,7 +962,13 @@ def bowl_paths(
             ax=ax,
         )
         f1, f2 = 1 - eta * lams[0], 1 - eta * lams[1]
-        ax.set_title(f"eta = {eta:g}: factors {f1:+.2f}, {f2:+.2f}", fontsize=9)
+        ax.set_title(
+            say(
+                f"eta = {eta:g}: factors {f1:+.2f}, {f2:+.2f}",
+                f"eta = {eta:g}：因子 {f1:+.2f}, {f2:+.2f}",
+            ),
+            fontsize=9,
+        )
         ax.get_legend().remove()
     fig.tight_layout()
     return fig
@@ -857,8 +980,8 @@ def loss_curves(curves: dict[str, Sequence[float]], *, title: str = "", ylim=(1e
     ax = plot_loss(
         dict(curves),
         ax=_axes(None, (8.0, 3.8)),
-        xlabel="epoch (= iteration, full batch)",
-        ylabel="loss L, log scale",
+        xlabel=say("epoch (= iteration, full batch)", "轮次（= 迭代次数，全批量）"),
+        ylabel=say("loss L, log scale", "损失 L（对数坐标）"),
         log=True,
         title=title,
     )
@@ -904,9 +1027,11 @@ class RatePicture:
         )
         self.ax_loss.set_xlim(0, iterations)
         self.ax_loss.set_ylim(-12, 7)
-        self.ax_loss.set_xlabel("iteration")
+        self.ax_loss.set_xlabel(say("iteration", "迭代次数"))
         self.ax_loss.set_ylabel("log10 L")
-        self.ax_loss.set_title("loss curve (stopped once L > 1e6)")
+        self.ax_loss.set_title(
+            say("loss curve (stopped once L > 1e6)", "损失曲线（L > 1e6 时停止）")
+        )
         self.path_line = self.ax_path.plot(
             [], [], ".-", ms=3, lw=0.8, color="tab:red", animated=True
         )[0]
@@ -974,14 +1099,14 @@ def schedules_and_distances(
         ax_dist.plot(np.arange(1, len(values) + 1), values, lw=0.8, label=name)
     ax_rate.set_yscale("log")
     ax_rate.set_ylim(1e-4, 0.2)
-    ax_rate.set_xlabel("iteration t")
-    ax_rate.set_ylabel("learning rate")
-    ax_rate.set_title("the schedules")
+    ax_rate.set_xlabel(say("iteration t", "迭代次数 t"))
+    ax_rate.set_ylabel(say("learning rate", "学习率"))
+    ax_rate.set_title(say("the schedules", "学习率调度"))
     ax_rate.legend(fontsize=7)
     ax_dist.set_yscale("log")
-    ax_dist.set_xlabel("iteration")
-    ax_dist.set_ylabel("distance to the solution")
-    ax_dist.set_title("SGD, batch size 1")
+    ax_dist.set_xlabel(say("iteration", "迭代次数"))
+    ax_dist.set_ylabel(say("distance to the solution", "到解的距离"))
+    ax_dist.set_title(say("SGD, batch size 1", "SGD，批量大小 1"))
     fig.tight_layout()
     return fig
 
@@ -1039,13 +1164,13 @@ def batch_paths_on_contours(
         path = np.asarray(path, dtype=float)
         ax.plot(path[:, 0], path[:, 1], ".-", lw=1, ms=3, label=label, **_style(label))
     start = np.asarray(next(iter(paths.values())))[0]
-    ax.plot(*start, "o", color="k", ms=6, label="start")
-    ax.plot(*best, "*", color="k", ms=12, label="minimum")
+    ax.plot(*start, "o", color="k", ms=6, label=say("start", "起点"))
+    ax.plot(*best, "*", color="k", ms=12, label=say("minimum", "最小值"))
     ax.set_aspect("equal")
     ax.set_xlim(w[0], w[-1])
     ax.set_ylim(b[0], b[-1])
-    ax.set_xlabel("w (slope)")
-    ax.set_ylabel("b (intercept)")
+    ax.set_xlabel(say("w (slope)", "w（斜率）"))
+    ax.set_ylabel(say("b (intercept)", "b（截距）"))
     ax.legend(fontsize=8, loc="best")
     if title:
         ax.set_title(title)
@@ -1064,10 +1189,19 @@ def loss_three_ways(runs: dict[str, dict]) -> plt.Figure:
         axes[0].plot(r["iteration"][1:], r["loss"][1:], **style)
         axes[1].plot(r["epoch"][1:], r["loss"][1:], **style)
         axes[2].plot(r["seconds"], r["loss"], **style)
-    axes[0].set(xscale="log", xlabel="iterations (updates)", ylabel="loss on all samples (MSE)")
-    axes[1].set(xscale="log", xlabel="epochs")
-    axes[2].set(xlabel="seconds of training (this run)")
-    for ax, title in zip(axes, ["per update", "per epoch", "per second"]):
+    axes[0].set(
+        xscale="log",
+        xlabel=say("iterations (updates)", "迭代次数（更新次数）"),
+        ylabel=say("loss on all samples (MSE)", "全部样本上的损失（MSE）"),
+    )
+    axes[1].set(xscale="log", xlabel=say("epochs", "轮次"))
+    axes[2].set(xlabel=say("seconds of training (this run)", "训练的秒数（本次运行）"))
+    titles = [
+        say("per update", "按更新次数"),
+        say("per epoch", "按轮次"),
+        say("per second", "按秒"),
+    ]
+    for ax, title in zip(axes, titles):
         ax.set_title(title)
     axes[0].legend(fontsize=8)
     fig.tight_layout()
@@ -1079,11 +1213,19 @@ def update_cost(sizes: Sequence[int], seconds: Sequence[float], *, ax: Axes | No
     ax = _axes(ax, (5.0, 3.4))
     sizes_f = np.asarray(sizes, dtype=float)
     seconds_f = np.asarray(seconds, dtype=float)
-    ax.loglog(sizes_f, seconds_f, "o-", label="measured")
+    ax.loglog(sizes_f, seconds_f, "o-", label=say("measured", "实测"))
     ax.loglog(
-        sizes_f, seconds_f[-1] * sizes_f / sizes_f[-1], "--", color="0.5", label="proportional to B"
+        sizes_f,
+        seconds_f[-1] * sizes_f / sizes_f[-1],
+        "--",
+        color="0.5",
+        label=say("proportional to B", "与 B 成正比"),
     )
-    ax.set(xlabel="batch size B", ylabel="seconds per update", title="cost of one update")
+    ax.set(
+        xlabel=say("batch size B", "批量大小 B"),
+        ylabel=say("seconds per update", "每次更新的秒数"),
+        title=say("cost of one update", "一次更新的代价"),
+    )
     ax.legend(fontsize=8)
     return ax
 
@@ -1098,8 +1240,18 @@ def shuffle_sawtooth(runs: dict[str, dict], epochs_shown: int = 3) -> plt.Figure
     last = next(iter(runs.values()))
     for j in range(epochs_shown):
         axes[1].axvline(last["iteration"][-1] - j * last["per_epoch"], color="0.8", lw=0.8)
-    axes[0].set(xlabel="epochs", ylabel="loss on all samples (MSE)", title="whole run")
-    axes[1].set(xlabel="iterations", title=f"the last {epochs_shown} epochs, one dot per update")
+    axes[0].set(
+        xlabel=say("epochs", "轮次"),
+        ylabel=say("loss on all samples (MSE)", "全部样本上的损失（MSE）"),
+        title=say("whole run", "整个运行过程"),
+    )
+    axes[1].set(
+        xlabel=say("iterations", "迭代次数"),
+        title=say(
+            f"the last {epochs_shown} epochs, one dot per update",
+            f"最后 {epochs_shown} 轮，每次更新一个点",
+        ),
+    )
     axes[0].legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -1182,11 +1334,11 @@ def distance_per_step(
     for label, d in distances.items():
         d = np.asarray(d, dtype=float)
         ax.plot(np.arange(len(d)), d, lw=1.2, label=label)
-    ax.axhline(tol, color="0.3", ls=":", label=f"within {tol:g}")
+    ax.axhline(tol, color="0.3", ls=":", label=say(f"within {tol:g}", f"在 {tol:g} 以内"))
     ax.set_yscale("log")
     ax.set_ylim(1e-12, 1e2)
-    ax.set_xlabel("step t")
-    ax.set_ylabel("distance to the minimum")
+    ax.set_xlabel(say("step t", "步数 t"))
+    ax.set_ylabel(say("distance to the minimum", "到最小值的距离"))
     ax.set_title(title, fontsize=10)
     ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
     return ax
@@ -1201,12 +1353,18 @@ def adam_step_ratios(ratios: dict[str, np.ndarray], ax: Axes | None = None) -> A
     for label, r in ratios.items():
         r = np.asarray(r, dtype=float)
         ax.plot(np.arange(1, len(r) + 1), r, label=label)
-    ax.axhline(1.0, color="0.3", ls=":", label="with both corrections")
+    ax.axhline(1.0, color="0.3", ls=":", label=say("with both corrections", "两项修正都做"))
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("step t")
-    ax.set_ylabel("step length / eta")
-    ax.set_title("Adam on a constant gradient: step length without bias correction", fontsize=10)
+    ax.set_xlabel(say("step t", "步数 t"))
+    ax.set_ylabel(say("step length / eta", "步长 / eta"))
+    ax.set_title(
+        say(
+            "Adam on a constant gradient: step length without bias correction",
+            "恒定梯度上的 Adam：不做偏差修正时的步长",
+        ),
+        fontsize=10,
+    )
     ax.legend(fontsize=8)
     return ax
 
@@ -1217,13 +1375,25 @@ def momentum_conventions(
     """Step lengths |w_t - w_(t-1)| of momentum with the rate outside and inside the velocity."""
     ax = _axes(ax, (7.0, 3.2))
     t = np.arange(1, len(step_outside) + 1)
-    ax.plot(t, step_outside, "o-", ms=3, label="rate outside (nnlesson, PyTorch)")
-    ax.plot(t, step_inside, "s-", ms=3, label="rate inside (textbook)")
-    ax.axvline(drop_after + 0.5, color="0.5", ls=":", label="rate drops tenfold")
+    outside = say("rate outside (nnlesson, PyTorch)", "学习率在速度之外（nnlesson、PyTorch）")
+    ax.plot(t, step_outside, "o-", ms=3, label=outside)
+    ax.plot(
+        t,
+        step_inside,
+        "s-",
+        ms=3,
+        label=say("rate inside (textbook)", "学习率在速度之内（教科书）"),
+    )
+    ax.axvline(
+        drop_after + 0.5, color="0.5", ls=":", label=say("rate drops tenfold", "学习率降为十分之一")
+    )
     ax.set_yscale("log")
-    ax.set_xlabel("step t")
-    ax.set_ylabel("step length |w_t - w_(t-1)|")
-    ax.set_title("Same momentum, same schedule, two conventions", fontsize=10)
+    ax.set_xlabel(say("step t", "步数 t"))
+    ax.set_ylabel(say("step length |w_t - w_(t-1)|", "步长 |w_t - w_(t-1)|"))
+    ax.set_title(
+        say("Same momentum, same schedule, two conventions", "同样的动量、同样的调度，两种写法"),
+        fontsize=10,
+    )
     ax.legend(fontsize=8)
     return ax
 
@@ -1235,13 +1405,14 @@ def activation_histograms(
     activations: dict[str, Sequence[np.ndarray]],
     *,
     bins: np.ndarray | None = None,
-    xlabel: str = "activation",
+    xlabel: str | None = None,
 ) -> plt.Figure:
     """Per-layer histograms of activations, one row per initialisation (lesson 08).
 
     ``activations[label][l]`` holds every activation of layer ``l + 1`` (any shape) for the
     start named ``label``. Each panel shows the share of activations in each bin, on its own
-    vertical scale, so a spread-out row stays visible next to a row of spikes.
+    vertical scale, so a spread-out row stays visible next to a row of spikes. ``xlabel``
+    defaults to "activation" in the language in use.
     """
     if not activations:
         raise ValueError("activation_histograms needs at least one row: {label: [layer arrays]}.")
@@ -1260,11 +1431,11 @@ def activation_histograms(
                 ax.hist(values, bins=bins, weights=weights, color=f"C{r}")
             ax.tick_params(labelsize=7)
             if r == 0:
-                ax.set_title(f"layer {c + 1}", fontsize=9)
+                ax.set_title(say(f"layer {c + 1}", f"第 {c + 1} 层"), fontsize=9)
             if c == 0:
-                ax.set_ylabel(f"{label}\nshare", fontsize=8)
+                ax.set_ylabel(say(f"{label}\nshare", f"{label}\n占比"), fontsize=8)
             if r == len(rows) - 1:
-                ax.set_xlabel(xlabel, fontsize=8)
+                ax.set_xlabel(say("activation", "激活值") if xlabel is None else xlabel, fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -1275,20 +1446,23 @@ def saturation_sweep(
     gradient: dict[str, Sequence[float]],
     *,
     mark: float | None = None,
-    mark_label: str = "Xavier's s",
+    mark_label: str | None = None,
 ) -> plt.Figure:
     """Two panels against the weight scale ``s`` (log axis): the share of saturated units per
-    layer, and sizes of the first layer's gradient (lesson 08)."""
+    layer, and sizes of the first layer's gradient (lesson 08). ``mark_label`` names the
+    line at ``mark`` (default "Xavier's s", in the language in use)."""
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.4))
     for label, share in saturated.items():
         ax1.semilogx(scales, share, "o-", ms=3, label=label)
-    ax1.set_xlabel("weight scale s")
-    ax1.set_ylabel("share of units")
-    ax1.set_title("saturated units (sigma' < 0.01)")
+    ax1.set_xlabel(say("weight scale s", "权重尺度 s"))
+    ax1.set_ylabel(say("share of units", "单元占比"))
+    ax1.set_title(say("saturated units (sigma' < 0.01)", "饱和的单元（sigma' < 0.01）"))
     for label, values in gradient.items():
         ax2.loglog(scales, values, "o-", ms=3, label=label)
-    ax2.set_xlabel("weight scale s")
-    ax2.set_title("first-layer gradient")
+    ax2.set_xlabel(say("weight scale s", "权重尺度 s"))
+    ax2.set_title(say("first-layer gradient", "第一层的梯度"))
+    if mark_label is None:
+        mark_label = say("Xavier's s", "Xavier 的 s")
     for ax in (ax1, ax2):
         if mark is not None:
             ax.axvline(mark, color="gray", ls=":", label=mark_label)
@@ -1390,7 +1564,9 @@ def regression_fits(
     (``points[label] = (X, Y)``) and fitted curves over ``xs`` (``fits[label] = y``)."""
     ax = _axes(ax, (6.0, 3.5))
     xs = np.asarray(xs, dtype=float).ravel()
-    ax.plot(xs, np.asarray(truth).ravel(), ":", color="black", label="true sin(x)")
+    ax.plot(
+        xs, np.asarray(truth).ravel(), ":", color="black", label=say("true sin(x)", "真实的 sin(x)")
+    )
     for (label, (X, Y)), marker in zip(points.items(), ["o", "x", "+", "s"]):
         ax.plot(np.ravel(X), np.ravel(Y), marker, ls="none", ms=5, label=label)
     for k, (label, y) in enumerate(fits.items()):
@@ -1411,9 +1587,16 @@ def gradient_profiles(
     ax = _axes(ax, (5.0, 4.0))
     colors = plt.cm.viridis(np.linspace(0, 0.9, len(profiles)))
     for color, (depth, norms) in zip(colors, sorted(profiles.items())):
-        ax.plot(range(1, len(norms) + 1), norms, "o-", ms=3, color=color, label=f"depth {depth}")
+        ax.plot(
+            range(1, len(norms) + 1),
+            norms,
+            "o-",
+            ms=3,
+            color=color,
+            label=say(f"depth {depth}", f"深度 {depth}"),
+        )
     ax.set_yscale("log")
-    ax.set_xlabel("layer l (1 = next to the input)")
+    ax.set_xlabel(say("layer l (1 = next to the input)", "层 l（1 = 紧挨输入的一层）"))
     ax.set_ylabel("||dL/dW_l||")
     ax.legend(fontsize=6, ncol=2)
     if title:
@@ -1436,8 +1619,8 @@ def run_loss_curves(
                 label=name if i == 0 else None,
             )
     ax.set_yscale("log")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("MSE (full batch)")
+    ax.set_xlabel(say("epoch", "轮次"))
+    ax.set_ylabel(say("MSE (full batch)", "MSE（全批量）"))
     ax.legend(fontsize=8)
     if title:
         ax.set_title(title, fontsize=10)
@@ -1458,7 +1641,12 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
     hidden, output = net.layers
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 4.0))
     plot_decision_boundary(
-        lambda P: net.forward(P)[:, 0], X, Y, ax=left, resolution=81, title="input space (x1, x2)"
+        lambda P: net.forward(P)[:, 0],
+        X,
+        Y,
+        ax=left,
+        resolution=81,
+        title=say("input space (x1, x2)", "输入空间 (x1, x2)"),
     )
     x1 = np.linspace(-0.5, 1.5, 2)
     for j, style in enumerate(["--", ":"]):
@@ -1473,15 +1661,31 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
     p = output.forward(np.column_stack([g0.ravel(), g1.ravel()]))[:, 0].reshape(g0.shape)
     right.imshow(p, extent=(-0.05, 1.05, -0.05, 1.05), **PROBABILITY_SHADING)
     right.contour(g0, g1, p, levels=[0.5], colors="k", linewidths=1.5)
-    right.scatter(H[~ones, 0], H[~ones, 1], c="tab:blue", ec="k", s=60, zorder=3, label="XOR = 0")
-    right.scatter(H[ones, 0], H[ones, 1], c="tab:red", ec="k", s=60, zorder=3, label="XOR = 1")
+    right.scatter(
+        H[~ones, 0],
+        H[~ones, 1],
+        c="tab:blue",
+        ec="k",
+        s=60,
+        zorder=3,
+        label=say("XOR = 0", "异或 = 0"),
+    )
+    right.scatter(
+        H[ones, 0],
+        H[ones, 1],
+        c="tab:red",
+        ec="k",
+        s=60,
+        zorder=3,
+        label=say("XOR = 1", "异或 = 1"),
+    )
     labels: dict[tuple[float, float], list[str]] = {}  # points that land together share a label
     for (a, b), h in zip(X.astype(int), H):
         spot = next((k for k in labels if np.hypot(*(np.array(k) - h)) < 0.1), tuple(h))
         labels.setdefault(spot, []).append(f"({a},{b})")
     for (h1, h2), names in labels.items():
         right.annotate(
-            " and ".join(names),
+            say(" and ", " 和 ").join(names),
             (h1, h2),
             textcoords="offset points",
             xytext=(-8 if h1 > 0.5 else 8, -14 if h2 > 0.5 else 8),
@@ -1490,9 +1694,11 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
         )
     right.set_xlim(-0.05, 1.05)
     right.set_ylim(-0.05, 1.05)
-    right.set_xlabel("h1 (hidden unit 1)")
-    right.set_ylabel("h2 (hidden unit 2)")
-    right.set_title("hidden space (h1, h2): one line separates")
+    right.set_xlabel(say("h1 (hidden unit 1)", "h1（隐藏单元 1）"))
+    right.set_ylabel(say("h2 (hidden unit 2)", "h2（隐藏单元 2）"))
+    right.set_title(
+        say("hidden space (h1, h2): one line separates", "隐藏空间 (h1, h2)：一条直线就能分开")
+    )
     right.legend(fontsize=7, loc="center")
     fig.tight_layout()
     return fig
@@ -1508,16 +1714,16 @@ def slowdown_curves(
     for label, values in outputs.items():
         left.plot(np.arange(len(values)), values, label=label)
     left.axhline(1.0, color="0.6", ls=":", lw=1)
-    left.set_xlabel("epoch")
-    left.set_ylabel("output a = sigma(z)")
-    left.set_title("output (target y = 1)")
+    left.set_xlabel(say("epoch", "轮次"))
+    left.set_ylabel(say("output a = sigma(z)", "输出 a = sigma(z)"))
+    left.set_title(say("output (target y = 1)", "输出（目标 y = 1）"))
     left.set_ylim(0, 1.05)
     left.legend(fontsize=8)
     for label, values in losses.items():
         right.plot(np.arange(len(values)), values, label=label)
-    right.set_xlabel("epoch")
-    right.set_ylabel("loss")
-    right.set_title("loss")
+    right.set_xlabel(say("epoch", "轮次"))
+    right.set_ylabel(say("loss", "损失"))
+    right.set_title(say("loss", "损失"))
     right.legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -1557,15 +1763,17 @@ def training_curves(histories: dict[str, dict[str, Sequence[float]]]) -> plt.Fig
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for (name, h), color in zip(histories.items(), colors):
         epochs = np.arange(1, len(h["train_loss"]) + 1)
-        left.plot(epochs, h["train_loss"], color=color, label=f"{name} training")
-        left.plot(epochs, h["val_loss"], "--", color=color, label=f"{name} validation")
-        right.plot(epochs, h["train_acc"], color=color, label=f"{name} training")
-        right.plot(epochs, h["val_acc"], "--", color=color, label=f"{name} validation")
+        training = say(f"{name} training", f"{name} 训练集")
+        validation = say(f"{name} validation", f"{name} 验证集")
+        left.plot(epochs, h["train_loss"], color=color, label=training)
+        left.plot(epochs, h["val_loss"], "--", color=color, label=validation)
+        right.plot(epochs, h["train_acc"], color=color, label=training)
+        right.plot(epochs, h["val_acc"], "--", color=color, label=validation)
     left.set_yscale("log")
-    left.set_xlabel("epoch")
-    left.set_ylabel("cross-entropy loss")
-    right.set_xlabel("epoch")
-    right.set_ylabel("accuracy")
+    left.set_xlabel(say("epoch", "轮次"))
+    left.set_ylabel(say("cross-entropy loss", "交叉熵损失"))
+    right.set_xlabel(say("epoch", "轮次"))
+    right.set_ylabel(say("accuracy", "准确率"))
     right.set_ylim(0.8, 1.0)
     left.legend(fontsize=7)
     right.legend(fontsize=7, loc="lower right")
@@ -1588,9 +1796,15 @@ def confusion_matrix(counts: np.ndarray, *, ax: Axes | None = None) -> Axes:
                 ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=8, color=color)
     ax.set_xticks(range(k))
     ax.set_yticks(range(k))
-    ax.set_xlabel("predicted")
-    ax.set_ylabel("true")
-    ax.set_title("test set: true vs predicted (red: mistakes)", fontsize=9)
+    ax.set_xlabel(say("predicted", "预测类别"))
+    ax.set_ylabel(say("true", "真实类别"))
+    ax.set_title(
+        say(
+            "test set: true vs predicted (red: mistakes)",
+            "测试集：真实类别与预测类别（红色：错误）",
+        ),
+        fontsize=9,
+    )
     return ax
 
 
@@ -1620,7 +1834,13 @@ def misclassified_digits(
     if not len(wrong):
         axes[0, 0].axis("off")
         axes[1, 0].axis("off")
-    fig.suptitle("misclassified test digits: true -> predicted, and the probabilities", fontsize=9)
+    fig.suptitle(
+        say(
+            "misclassified test digits: true -> predicted, and the probabilities",
+            "分错的测试集数字：真实 -> 预测，以及各类别的概率",
+        ),
+        fontsize=9,
+    )
     fig.tight_layout()
     return fig
 
@@ -1646,6 +1866,12 @@ def first_layer_weights(W: np.ndarray, limit: int = 16) -> plt.Figure:
             ax.set_title(f"h{k + 1}", fontsize=8)
         else:
             ax.axis("off")
-    fig.suptitle("first-layer weights W1[:, j] as 8x8 images (red +, blue -)", fontsize=9)
+    fig.suptitle(
+        say(
+            "first-layer weights W1[:, j] as 8x8 images (red +, blue -)",
+            "第一层权重 W1[:, j]，每列画成 8x8 图像（红 +，蓝 -）",
+        ),
+        fontsize=9,
+    )
     fig.tight_layout()
     return fig

@@ -19,6 +19,7 @@ Imported on use (``from nnlesson import races``); it needs matplotlib and ipywid
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 
@@ -29,6 +30,7 @@ from IPython.display import Image, clear_output, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from nnlesson.language import say
 from nnlesson.optimizers import AdaGrad, Adam, GradientDescent, Momentum, Optimizer, RMSProp
 from nnlesson.plots import draw_race
 from nnlesson.widgets import Panel
@@ -135,6 +137,15 @@ PROBLEMS = {
 }
 
 
+def problem_name(problem: str) -> str:
+    """The name of a key of :data:`PROBLEMS` in the language in use."""
+    names = {
+        "ill-conditioned bowl": say("ill-conditioned bowl", "病态的碗形函数"),
+        "Rosenbrock": say("Rosenbrock", "Rosenbrock 函数"),
+    }
+    return names.get(problem, problem)
+
+
 # --- running, settling, tuning ---------------------------------------------------------
 
 
@@ -236,20 +247,36 @@ def small(x: float) -> str:
     return f"{x:.2e}" if x >= 1e-12 else "< 1e-12"
 
 
+def _rjust(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` screen columns (a Chinese character fills two)."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return text.rjust(width - wide)
+
+
 def race_table(best: dict[str, dict], fn, minimum, steps: int) -> str:
     """The table of a tuned race: rate, steps to settle, final distance and loss."""
+    # the columns are counted in screen columns: a Chinese character takes two
     lines = [
-        f"{'optimizer':<10}{'lr':>9}   {'steps to settle':>15}   {'distance':>9}   {'loss':>9}"
+        say(
+            f"{'optimizer':<10}{'lr':>9}   {'steps to settle':>15}   {'distance':>9}   {'loss':>9}",
+            f"{'优化器':<7}{'lr':>9}   {'稳定所需步数':>9}   {'距离':>7}   {'损失':>7}",
+        )
     ]
     for name, b in best.items():
-        settle = f"not in {steps}" if b["settle"] is None else str(b["settle"])
+        if b["settle"] is None:
+            settle = say(f"not in {steps}", f"{steps} 步内未稳定")
+        else:
+            settle = str(b["settle"])
         final = b["path"][-1]
         lines.append(
-            f"{name:<10}{b['lr']:>9.2g}   {settle:>15}   "
+            f"{name:<10}{b['lr']:>9.2g}   {_rjust(settle, 15)}   "
             f"{small(float(distances(final, minimum))):>9}   {small(float(fn(final))):>9}"
         )
     lines.append(
-        f"(settle: stay within {TOL:g} of the minimum; distance and loss after {steps} steps)"
+        say(
+            f"(settle: stay within {TOL:g} of the minimum; distance and loss after {steps} steps)",
+            f"（稳定：与最小值的距离保持在 {TOL:g} 以内；距离和损失是 {steps} 步之后的值）",
+        )
     )
     return "\n".join(lines)
 
@@ -303,12 +330,16 @@ def race(settings: RaceSettings) -> tuple[dict[str, np.ndarray], list[str]]:
         blown = np.flatnonzero(~np.all(np.abs(path) < 1e3, axis=1))
         if blown.size:
             path = path[: blown[0]]
-            result = f"diverged at step {blown[0]}"
+            result = say(f"diverged at step {blown[0]}", f"第 {blown[0]} 步发散")
         else:
             d = distances(path, p.minimum)
             settle = settle_step(d)
-            settled = "not settled" if settle is None else f"settled at step {settle}"
-            result = f"{settled}, final distance {small(float(d[-1]))}"
+            if settle is None:
+                settled = say("not settled", "未稳定")
+            else:
+                settled = say(f"settled at step {settle}", f"第 {settle} 步稳定")
+            distance = small(float(d[-1]))
+            result = say(f"{settled}, final distance {distance}", f"{settled}，最终距离 {distance}")
         lines.append(f"{name:<9} lr {lr:<8.3g} {result}")
         paths[name] = path
     return paths, lines
@@ -317,9 +348,11 @@ def race(settings: RaceSettings) -> tuple[dict[str, np.ndarray], list[str]]:
 def race_title(settings: RaceSettings) -> str:
     """The picture's title: the function and the settings that are not in the legend."""
     s = settings
-    return (
-        f"{s.problem}, {s.steps} steps: beta {s.beta:g}, rho {s.rho:g}, "
-        f"beta1 {s.beta1:g}, beta2 {s.beta2:g}"
+    return say(
+        f"{problem_name(s.problem)}, {s.steps} steps: beta {s.beta:g}, rho {s.rho:g}, "
+        f"beta1 {s.beta1:g}, beta2 {s.beta2:g}",
+        f"{problem_name(s.problem)}，{s.steps} 步：beta {s.beta:g}, rho {s.rho:g}, "
+        f"beta1 {s.beta1:g}, beta2 {s.beta2:g}",
     )
 
 
@@ -367,7 +400,7 @@ def show_race(picture: RacePicture | None = None, **settings: object) -> bytes:
     """
     s = replace(RaceSettings(), **settings).rounded()
     paths, lines = race(s)
-    print(f"race: {race_title(s)}")
+    print(say(f"race: {race_title(s)}", f"比赛：{race_title(s)}"))
     print("\n".join(lines))
     png = (picture or RacePicture()).png(s, paths)
     if get_ipython() is not None:
@@ -381,10 +414,19 @@ def race_controls(settings: RaceSettings = RaceSettings()) -> dict[str, w.Widget
     kw = {"continuous_update": False, "style": style}
     return {
         "problem": w.Dropdown(
-            options=list(PROBLEMS), value=settings.problem, description="function", style=style
+            options=[(problem_name(key), key) for key in PROBLEMS],
+            value=settings.problem,
+            description=say("function", "函数"),
+            style=style,
         ),
         "lr_gd": w.FloatLogSlider(
-            settings.lr_gd, base=10, min=-5, max=-1, step=0.125, description="lr GD/mom.", **kw
+            settings.lr_gd,
+            base=10,
+            min=-5,
+            max=-1,
+            step=0.125,
+            description=say("lr GD/mom.", "lr GD/动量"),
+            **kw,
         ),
         "lr_adaptive": w.FloatLogSlider(
             settings.lr_adaptive,
@@ -392,10 +434,12 @@ def race_controls(settings: RaceSettings = RaceSettings()) -> dict[str, w.Widget
             min=-4,
             max=0.5,
             step=0.125,
-            description="lr adaptive",
+            description=say("lr adaptive", "lr 自适应"),
             **kw,
         ),
-        "steps": w.IntSlider(settings.steps, 10, 600, step=10, description="steps", **kw),
+        "steps": w.IntSlider(
+            settings.steps, 10, 600, step=10, description=say("steps", "步数"), **kw
+        ),
         "beta": w.FloatSlider(
             settings.beta, min=0.0, max=0.99, step=0.01, description="beta", **kw
         ),
@@ -438,7 +482,11 @@ def race_panel(settings: RaceSettings = RaceSettings()) -> Panel:
     left = w.VBox([controls[k] for k in names[:4]])
     right = w.VBox([controls[k] for k in names[4:]])
     panel = Panel(
-        [w.HBox([left, right]), out], "optimizer race on a 2-D function, every setting a slider"
+        [w.HBox([left, right]), out],
+        say(
+            "optimizer race on a 2-D function, every setting a slider",
+            "二维函数上的优化器比赛，每个设置一个滑块",
+        ),
     )
     panel.pictures = 0
     panel.drawn = None  # the settings of the last picture
@@ -452,7 +500,12 @@ def race_panel(settings: RaceSettings = RaceSettings()) -> Panel:
         with out:
             clear_output(wait=True)
             show_race(picture, **asdict(current))
-            print(f"(picture {panel.pictures} of this panel)")
+            print(
+                say(
+                    f"(picture {panel.pictures} of this panel)",
+                    f"（本面板的第 {panel.pictures} 张图）",
+                )
+            )
 
     for control in controls.values():
         control.observe(update, names="value")

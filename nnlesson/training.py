@@ -27,6 +27,7 @@ from nnlesson._validation import (
     check_positive_number,
 )
 from nnlesson.data import batch_indices, check_dataset
+from nnlesson.language import say
 from nnlesson.losses import Loss, get_loss
 from nnlesson.network import Network
 from nnlesson.optimizers import GradientDescent, Optimizer, get_optimizer
@@ -163,10 +164,16 @@ class Trainer:
         if not math.isfinite(value) and self.on_nonfinite != "continue":
             if self.on_nonfinite == "raise":
                 raise TrainingDiverged(
-                    f"The loss became {value} at epoch {self.epoch + 1}, iteration "
-                    f"{self.iteration + 1} (optimizer {self.optimizer!r}). The steps are too "
-                    f"large: try a learning rate 10x smaller, or scale the inputs to [-1, 1]. "
-                    f"Pass on_nonfinite='continue' to watch the divergence instead."
+                    say(
+                        f"The loss became {value} at epoch {self.epoch + 1}, iteration "
+                        f"{self.iteration + 1} (optimizer {self.optimizer!r}). The steps are too "
+                        f"large: try a learning rate 10x smaller, or scale the inputs to [-1, 1]. "
+                        f"Pass on_nonfinite='continue' to watch the divergence instead.",
+                        f"损失在第 {self.epoch + 1} 轮、第 {self.iteration + 1} 次迭代时变成了 "
+                        f"{value}（优化器 {self.optimizer!r}）。步子太大了：把学习率调小到十分之一，"
+                        f"或者把输入缩放到 [-1, 1]。想观察发散的过程，"
+                        f"可以传入 on_nonfinite='continue'。",
+                    )
                 )
             self.stopped = True
             return value

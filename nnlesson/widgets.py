@@ -30,6 +30,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from nnlesson.data import xor
+from nnlesson.language import say
 from nnlesson.losses import mse
 from nnlesson.network import Network
 from nnlesson.optimizers import get_optimizer
@@ -67,7 +68,10 @@ class Panel(w.VBox):
         self.note = note
 
     def __repr__(self) -> str:
-        return f"[interactive panel: {self.note}. Run this cell to use it.]"
+        return say(
+            f"[interactive panel: {self.note}. Run this cell to use it.]",
+            f"[交互面板：{self.note}。运行这个单元格即可使用。]",
+        )
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,16 @@ def xor_summary(settings: XorSettings, net: Network, history: History) -> str:
     X, _ = xor()
     outputs = " ".join(f"{v:.3f}" for v in net.forward(X).ravel())
     loss = history.epoch_loss[-1] if history.epoch_loss else float("nan")
-    return (
+    verdict = say("yes", "是") if solved(net) else say("no", "否")
+    return say(
         f"hidden={settings.hidden} {settings.activation} {settings.optimizer} "
         f"lr={settings.lr:.4g} batch={settings.batch_size} epochs={settings.epochs} "
         f"scale={settings.scale:.2g} seed={settings.seed} | final loss {loss:.6f} | "
-        f"outputs {outputs} | solved: {'yes' if solved(net) else 'no'}"
+        f"outputs {outputs} | solved: {verdict}",
+        f"隐藏单元={settings.hidden} {settings.activation} {settings.optimizer} "
+        f"lr={settings.lr:.4g} 批量={settings.batch_size} 轮数={settings.epochs} "
+        f"尺度={settings.scale:.2g} 随机种子={settings.seed} | 最终损失 {loss:.6f} | "
+        f"输出 {outputs} | 解出：{verdict}",
     )
 
 
@@ -161,10 +170,10 @@ class XorPicture:
         self.boundary = None  # the 0.5 contour of the last network, if it has one
         (self.curve,) = self.right.plot([], [])
         self.right.set_yscale("log")
-        self.right.set_xlabel("epoch")
-        self.right.set_ylabel("loss (MSE)")
+        self.right.set_xlabel(say("epoch", "轮次"))
+        self.right.set_ylabel(say("loss (MSE)", "损失（MSE）"))
         # a title at a fixed height: matplotlib then skips placing it around the ticks
-        self.right.set_title("loss", y=1.0)
+        self.right.set_title(say("loss", "损失"), y=1.0)
 
     def png(self, net: Network, history: History, title: str = "") -> bytes:
         """Draw ``net``'s decision boundary and ``history``'s loss curve; PNG bytes."""
@@ -204,7 +213,8 @@ def show_xor(**settings: object) -> None:
     show_text(xor_summary(s, net, history))
     if _picture is None:
         _picture = XorPicture()
-    png = _picture.png(net, history, "solved" if solved(net) else "not solved")
+    title = say("solved", "已解出") if solved(net) else say("not solved", "未解出")
+    png = _picture.png(net, history, title)
     if get_ipython() is not None:
         display(Image(png))
 
@@ -214,30 +224,48 @@ def xor_controls(settings: XorSettings = XorSettings()) -> dict[str, w.Widget]:
     style = {"description_width": "110px"}
     kw = {"continuous_update": False, "style": style}
     return {
-        "hidden": w.IntSlider(settings.hidden, 1, 8, description="hidden units", **kw),
+        "hidden": w.IntSlider(
+            settings.hidden, 1, 8, description=say("hidden units", "隐藏单元数"), **kw
+        ),
         "activation": w.Dropdown(
             options=["sigmoid", "tanh", "relu"],
             value=settings.activation,
-            description="activation",
+            description=say("activation", "激活函数"),
             style=style,
         ),
         "optimizer": w.Dropdown(
             options=["gd", "momentum", "rmsprop", "adam"],
             value=settings.optimizer,
-            description="optimizer",
+            description=say("optimizer", "优化器"),
             style=style,
         ),
         "lr": w.FloatLogSlider(
-            settings.lr, base=10, min=-3, max=1, step=0.1, description="learning rate", **kw
+            settings.lr,
+            base=10,
+            min=-3,
+            max=1,
+            step=0.1,
+            description=say("learning rate", "学习率"),
+            **kw,
         ),
         "batch_size": w.Dropdown(
-            options=[1, 2, 4], value=settings.batch_size, description="batch size", style=style
+            options=[1, 2, 4],
+            value=settings.batch_size,
+            description=say("batch size", "批量大小"),
+            style=style,
         ),
-        "epochs": w.IntSlider(settings.epochs, 10, 2000, step=10, description="epochs", **kw),
+        "epochs": w.IntSlider(
+            settings.epochs, 10, 2000, step=10, description=say("epochs", "轮数"), **kw
+        ),
         "scale": w.FloatSlider(
-            settings.scale, min=0.1, max=5.0, step=0.1, description="init scale", **kw
+            settings.scale,
+            min=0.1,
+            max=5.0,
+            step=0.1,
+            description=say("init scale", "初始化尺度"),
+            **kw,
         ),
-        "seed": w.IntSlider(settings.seed, 0, 20, description="random seed", **kw),
+        "seed": w.IntSlider(settings.seed, 0, 20, description=say("random seed", "随机种子"), **kw),
     }
 
 
@@ -247,7 +275,8 @@ def xor_panel(settings: XorSettings = XorSettings()) -> w.Widget:
     out = w.interactive_output(show_xor, controls)
     left = w.VBox(list(controls.values())[:4])
     right = w.VBox(list(controls.values())[4:])
-    return Panel([w.HBox([left, right]), out], "XOR network, every setting a slider")
+    note = say("XOR network, every setting a slider", "异或网络，每个设置一个滑块")
+    return Panel([w.HBox([left, right]), out], note)
 
 
 class StepPanel:
@@ -264,7 +293,7 @@ class StepPanel:
     def reset(self) -> str:
         """Start again from the initial weights."""
         self.trainer = build_xor_trainer(self.settings)
-        return self._report("reset", None)
+        return self._report(say("reset", "重置"), None)
 
     def _weights(self) -> str:
         W1 = self.trainer.net.layers[0].W
@@ -273,28 +302,35 @@ class StepPanel:
     def _report(self, action: str, before: str | None) -> str:
         t = self.trainer
         lines = [
-            f"{action}: iteration {t.iteration}, epoch {t.epoch}, "
-            f"batch {t.batch_in_epoch} of this epoch (batch size {t.batch_size}, "
-            f"{len(t.X)} samples)"
+            say(
+                f"{action}: iteration {t.iteration}, epoch {t.epoch}, "
+                f"batch {t.batch_in_epoch} of this epoch (batch size {t.batch_size}, "
+                f"{len(t.X)} samples)",
+                f"{action}：迭代 {t.iteration}，轮 {t.epoch}，"
+                f"本轮的批量 {t.batch_in_epoch}（批量大小 {t.batch_size}，"
+                f"{len(t.X)} 个样本）",
+            )
         ]
         if t.history.iteration_loss:
-            lines.append(f"last batch loss {t.history.iteration_loss[-1]:.6f}")
+            loss = t.history.iteration_loss[-1]
+            lines.append(say(f"last batch loss {loss:.6f}", f"上一个批量的损失 {loss:.6f}"))
         if before is not None:
-            lines.append(f"W1 before:\n{before}")
-        lines.append(f"W1 {'after' if before is not None else 'now'}:\n{self._weights()}")
+            lines.append(say(f"W1 before:\n{before}", f"W1 之前：\n{before}"))
+        when = say("after", "之后") if before is not None else say("now", "现在")
+        lines.append(say(f"W1 {when}:\n{self._weights()}", f"W1 {when}：\n{self._weights()}"))
         return "\n".join(lines)
 
     def step_batch(self) -> str:
         """One iteration (one batch)."""
         before = self._weights()
         self.trainer.step_batch()
-        return self._report("step one batch", before)
+        return self._report(say("step one batch", "训练一个批量"), before)
 
     def step_epoch(self) -> str:
         """The rest of the current epoch, or a whole epoch."""
         before = self._weights()
         self.trainer.step_epoch()
-        return self._report("step one epoch", before)
+        return self._report(say("step one epoch", "训练一轮"), before)
 
     def widget(self) -> w.Widget:
         """The buttons and a text area showing the counters and weights."""
@@ -311,16 +347,19 @@ class StepPanel:
 
         buttons = []
         for label, action in [
-            ("step one batch", self.step_batch),
-            ("step one epoch", self.step_epoch),
-            ("reset", self.reset),
+            (say("step one batch", "训练一个批量"), self.step_batch),
+            (say("step one epoch", "训练一轮"), self.step_epoch),
+            (say("reset", "重置"), self.reset),
         ]:
             button = w.Button(description=label)
             button.on_click(click(action))
             buttons.append(button)
         with out:
-            show_text(self._report("start", None))
-        return Panel([w.HBox(buttons), out], "XOR training, one batch or one epoch per click")
+            show_text(self._report(say("start", "开始"), None))
+        note = say(
+            "XOR training, one batch or one epoch per click", "异或训练，每点一次训练一个批量或一轮"
+        )
+        return Panel([w.HBox(buttons), out], note)
 
 
 # ---------------------------------------------------------------- Lesson 12: digits
@@ -353,10 +392,14 @@ def digit_readout(
     x = corrupt_digit(X[index], noise, erase, seed=index)
     p = net.forward(x.reshape(1, -1))[0]
     guess = int(p.argmax())
-    text = (
+    verdict = say("right", "对") if guess == int(labels[index]) else say("wrong", "错")
+    text = say(
         f"test digit #{index} (a {int(labels[index])}), noise {noise:.2f}, {int(erase)} pixels "
         f"erased -> predicted {guess} with probability {p[guess]:.3f} "
-        f"({'right' if guess == int(labels[index]) else 'wrong'})"
+        f"({verdict})",
+        f"测试集数字 #{index}（真实为 {int(labels[index])}），噪声 {noise:.2f}，"
+        f"擦除 {int(erase)} 个像素 -> 预测为 {guess}，概率 {p[guess]:.3f}"
+        f"（{verdict}）",
     )
     return text, x, p
 
@@ -407,9 +450,13 @@ class DigitsPanel:
         self.net, self.X, self.labels = net, X, labels
         kw = {"continuous_update": False, "style": {"description_width": "110px"}}
         self.controls = {
-            "index": w.IntSlider(0, 0, len(X) - 1, description="test digit #", **kw),
-            "noise": w.FloatSlider(0.0, min=0.0, max=0.6, step=0.05, description="noise", **kw),
-            "erase": w.IntSlider(0, 0, 40, description="erase pixels", **kw),
+            "index": w.IntSlider(
+                0, 0, len(X) - 1, description=say("test digit #", "测试集数字 #"), **kw
+            ),
+            "noise": w.FloatSlider(
+                0.0, min=0.0, max=0.6, step=0.05, description=say("noise", "噪声"), **kw
+            ),
+            "erase": w.IntSlider(0, 0, 40, description=say("erase pixels", "擦除像素"), **kw),
         }
         self.image = w.Image(format="png", width=120, height=120)
         self.bars = [
@@ -445,7 +492,10 @@ class DigitsPanel:
                 self.readout,
                 w.VBox(rows),
             ],
-            "a test digit, noise and erased pixels, the network's probabilities",
+            say(
+                "a test digit, noise and erased pixels, the network's probabilities",
+                "一个测试集数字、噪声和擦除的像素，以及网络给出的概率",
+            ),
         )
 
 
@@ -480,11 +530,21 @@ class BatchStepPanel:
         t = self.trainer
         loss = mse(t.net.forward(t.X), t.Y)
         lines = [
-            f"{action}: iteration {t.iteration}, epoch {t.epoch}, "
-            f"batch_in_epoch {t.batch_in_epoch}, loss on all data {loss:.4f}"
+            say(
+                f"{action}: iteration {t.iteration}, epoch {t.epoch}, "
+                f"batch_in_epoch {t.batch_in_epoch}, loss on all data {loss:.4f}",
+                f"{action}：迭代 {t.iteration}，轮 {t.epoch}，"
+                f"batch_in_epoch {t.batch_in_epoch}，全部数据上的损失 {loss:.4f}",
+            )
         ]
-        shown = [("W1 before:", before)] if before is not None else []
-        shown.append(("W1 after: " if before is not None else "W1 now:   ", self._first_layer()))
+        # the labels fill 10 columns (a Chinese character takes two), like "W1 before:"
+        shown = [(say("W1 before:", "W1 之前： "), before)] if before is not None else []
+        now = (
+            say("W1 after: ", "W1 之后： ")
+            if before is not None
+            else say("W1 now:   ", "W1 现在： ")
+        )
+        shown.append((now, self._first_layer()))
         for label, matrix in shown:  # W1 is 2 x 8: one row per line
             lines.append(f"  {label} {_vector(matrix[0])}")
             lines += [f"             {_vector(row)}" for row in matrix[1:]]
@@ -494,18 +554,18 @@ class BatchStepPanel:
         """One iteration: ``trainer.step_batch()``."""
         before = self._first_layer()
         self.trainer.step_batch()
-        return self._show(self.report("step one batch", before))
+        return self._show(self.report(say("step one batch", "训练一个批量"), before))
 
     def step_epoch(self) -> str:
         """The rest of the current epoch: ``trainer.step_epoch()``."""
         before = self._first_layer()
         self.trainer.step_epoch()
-        return self._show(self.report("step one epoch", before))
+        return self._show(self.report(say("step one epoch", "训练一轮"), before))
 
     def reset(self) -> str:
         """A new trainer from ``make_trainer()``: the same start again."""
         self.trainer = self.make_trainer()
-        return self._show(self.report("reset"))
+        return self._show(self.report(say("reset", "重置")))
 
     def _show(self, text: str) -> str:
         if self.readout is not None:
@@ -521,17 +581,20 @@ class BatchStepPanel:
         self.readout = w.HTML()
         buttons = []
         for label, action in [
-            ("step one batch", self.step_batch),
-            ("step one epoch", self.step_epoch),
-            ("reset", self.reset),
+            (say("step one batch", "训练一个批量"), self.step_batch),
+            (say("step one epoch", "训练一轮"), self.step_epoch),
+            (say("reset", "重置"), self.reset),
         ]:
             button = w.Button(description=label)
             button.on_click(lambda _button, action=action: action())
             buttons.append(button)
-        self._show(self.report("ready"))
+        self._show(self.report(say("ready", "就绪")))
         return Panel(
             [w.HBox(buttons), self.readout],
-            "buttons that step a trainer one batch or one epoch at a time",
+            say(
+                "buttons that step a trainer one batch or one epoch at a time",
+                "每点一次按钮，训练器前进一个批量或一轮",
+            ),
         )
 
 

@@ -30,6 +30,10 @@ SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 # Chinese figure's text is drawn in this font, Latin letters and digits included.
 PUNCTUATION = "，。：；！？（）、“”‘’《》【】—…·"
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
+# What matplotlib's tick labels write in the first font of font.family (``\mathdefault``,
+# no fallback there): the minus sign of 10^-3 and the times of 2x10^0. Missing, they are
+# drawn as boxes and matplotlib logs "Font 'default' does not have a glyph" to stderr.
+MATH = "\u2212\u00d7"
 
 
 def common_hanzi() -> str:
@@ -59,7 +63,7 @@ def said_in_chinese(path: Path) -> str:
 
 def characters(root: Path = ROOT) -> set[str]:
     """Every character the package's Chinese texts and the lessons' translated code use."""
-    text = PUNCTUATION + ASCII + common_hanzi()
+    text = PUNCTUATION + ASCII + MATH + common_hanzi()
     for path in sorted((root / "nnlesson").glob("*.py")):
         text += said_in_chinese(path)
     for path in sorted((root / "translations").glob("*/*.json")):

@@ -44,10 +44,19 @@ nb_ipywidgets_js = {
     "widgets/embed-amd.js": {"data-jupyter-widgets-cdn": "widgets/", "crossorigin": "anonymous"},
 }
 
+# The edition: build.py sets NNLESSON_SITE_LANGUAGE=zh for the Chinese site (build/site/zh),
+# whose search splits Chinese words with jieba.
+LANGUAGE = os.environ.get("NNLESSON_SITE_LANGUAGE", "en")
+language = "zh_CN" if LANGUAGE == "zh" else "en"
+
 html_theme = "sphinx_book_theme"
-html_title = "nnlesson: how back-propagation changes the weights"
+html_title = (
+    "nnlesson：反向传播怎样改变权重"
+    if LANGUAGE == "zh"
+    else "nnlesson: how back-propagation changes the weights"
+)
 html_static_path = ["_static"]
-html_search_language = "en"
+html_search_language = "zh" if LANGUAGE == "zh" else "en"
 html_theme_options = {
     "repository_url": REPOSITORY_URL,
     "repository_branch": BRANCH,
