@@ -43,6 +43,8 @@ NUMBERS_FIX = "Fix: pass a list or numpy array of real numbers, e.g. np.array(..
 
 
 def _to_float(value: object, name: str) -> np.ndarray:
+    if value is None or isinstance(value, (str, bytes, dict, set)):
+        raise TypeError(f"{name} must hold numbers; got {_short(value)}. {NUMBERS_FIX}")
     try:
         arr = np.asarray(value)
     except (ValueError, TypeError):  # a ragged list: rows of different lengths
@@ -53,6 +55,8 @@ def _to_float(value: object, name: str) -> np.ndarray:
     kind = arr.dtype.kind
     if kind == "O":  # Python objects: numbers are fine, anything else is not
         try:
+            if any(v is None or isinstance(v, (str, bytes)) for v in arr.flat):
+                raise TypeError  # None would become NaN, "1.5" a number: neither silently
             arr = arr.astype(np.float64)
         except (TypeError, ValueError):
             raise TypeError(
@@ -91,8 +95,7 @@ def _ndim_message(arr: np.ndarray, name: str, ndim: int) -> str:
     else:
         fix = f"Fix: reshape it to {ndim} dimensions."
     return (
-        f"{name} must be a {ndim}-D array {shape_hint}; got shape {arr.shape} ({arr.ndim}-D). "
-        f"{fix}"
+        f"{name} must be a {ndim}-D array {shape_hint}; got shape {arr.shape} ({arr.ndim}-D). {fix}"
     )
 
 

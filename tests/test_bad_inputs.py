@@ -70,7 +70,7 @@ CASES = [
     ("momentum beta of 1", lambda: opt.Momentum(0.1, beta=1.0), ValueError, r"beta must lie in \[0, 1\)"),
     ("Adam beta2 above 1", lambda: opt.Adam(beta2=1.5), ValueError, r"beta2 must lie in \[0, 1\)"),
     ("Adam epsilon 0", lambda: opt.Adam(eps=0), ValueError, r"eps must be > 0"),
-    ("a schedule that never steps", lambda: opt.step_decay(0.1, every=0), ValueError, r"every must be a whole number"),
+    ("a schedule that never steps", lambda: opt.step_decay(0.1, every=0), ValueError, r"every must be >= 1; got 0"),
     ("batch size 0", lambda: train_xor(batch_size=0), ValueError, r"batch_size must be >= 1; got 0"),
     ("negative batch size", lambda: data.batches_per_epoch(100, -5), ValueError, r"batch_size must be >= 1; got -5"),
     ("batch size larger than the data", lambda: train_xor(batch_size=5), ValueError, r"batch_size \(5\) is larger than the data set \(4 samples\)"),
