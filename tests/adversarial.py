@@ -1568,3 +1568,66 @@ def catalogue() -> list[Case]:
 
 
 CATALOGUE = catalogue()
+
+
+# ------------------------------------------------------------------ the table
+def _clean(text: str) -> str:
+    """A message as the docs show it: no temporary folders or memory addresses (they change
+    from run to run), no table-breaking characters, at most 220 characters."""
+    text = re.sub(r"/tmp/[^\s]*/", "", text)
+    text = re.sub(r" at 0x[0-9a-fA-F]+", "", text)
+    text = text.replace("|", "\\|").replace("\n", " ")
+    return text if len(text) <= 220 else text[:217] + "..."
+
+
+def render_catalogue() -> list[str]:
+    """The markdown section for docs/bad-inputs.md: counts, then every case."""
+    outcomes = {}
+    for case in CATALOGUE:
+        outcomes[case.id] = classify(case)
+    kinds = ("clear error", "correct result", "documented warning")
+    rows = [
+        "## The adversarial catalogue",
+        "",
+        "Generated from `tests/adversarial.py` (issue 16): every public function called with "
+        "each argument replaced, one at a time, by inputs of each class below, plus hand-written "
+        "cases of stale state and call order. `tests/test_adversarial.py` checks each case: a "
+        "clear error (raised inside nnlesson, naming the argument and a fix), a correct result "
+        "(equal to the same call on float64 data, or to a value worked out by hand; inputs "
+        "unchanged; no warning), or a documented warning. Silently wrong: 0.",
+        "",
+        f"{len(CATALOGUE)} cases over {len({c.function for c in CATALOGUE})} functions.",
+        "",
+        "| class | cases | clear error | correct result | documented warning |",
+        "|---|---|---|---|---|",
+    ]
+    for klass in CLASSES:
+        mine = [outcomes[c.id][0] for c in CATALOGUE if c.klass == klass]
+        rows.append(
+            f"| {klass} | {len(mine)} | " + " | ".join(str(mine.count(k)) for k in kinds) + " |"
+        )
+    every = [o[0] for o in outcomes.values()]
+    rows.append(
+        f"| **all** | {len(every)} | " + " | ".join(str(every.count(k)) for k in kinds) + " |"
+    )
+    rows += ["", "| function | cases | clear error | correct result |", "|---|---|---|---|"]
+    functions = sorted({c.function for c in CATALOGUE})
+    for function in functions:
+        mine = [outcomes[c.id][0] for c in CATALOGUE if c.function == function]
+        rows.append(
+            f"| `{function}` | {len(mine)} | {mine.count(kinds[0])} | {mine.count(kinds[1])} |"
+        )
+    rows += [
+        "",
+        "### Every case",
+        "",
+        "| # | function | argument | class | given | outcome | what nnlesson says or returns |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for k, case in enumerate(CATALOGUE, start=1):
+        outcome, said = outcomes[case.id]
+        rows.append(
+            f"| {k} | `{case.function}` | {case.argument} | {case.klass} | {_clean(case.given)} | "
+            f"{outcome} | {_clean(said)} |"
+        )
+    return rows

@@ -2,7 +2,8 @@
 
 One catalogue serves two purposes: each case is a test (the error is raised where the
 mistake is made, with a message that names the problem and the fix), and the table in
-``docs/bad-inputs.md`` is rendered from it. After changing a message, regenerate the
+``docs/bad-inputs.md`` is rendered from it, followed by the generated adversarial catalogue
+of ``tests/adversarial.py`` (issue 16) with its counts per class and per function. After changing a message, regenerate the
 table with ``python tests/test_bad_inputs.py``.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from adversarial import render_catalogue
 
 import nnlesson as nl
 import nnlesson.optimizers as opt
@@ -137,6 +139,7 @@ def render_table() -> str:
         except error as exc:
             message = str(exc).strip("'\"").replace("|", "\\|").replace("\n", " ")
         rows.append(f"| {k} | {mistake} | `{error.__name__}` | {message} |")
+    rows += ["", *render_catalogue()]
     return "\n".join(rows) + "\n"
 
 
