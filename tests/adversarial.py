@@ -1553,9 +1553,161 @@ def stale_and_order_cases() -> list[Case]:
     return cases
 
 
+def plot_specs() -> list[Spec]:
+    """The plain plotting functions: a bad input is met at the entry, never inside matplotlib."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from nnlesson import plots
+
+    def drawn(fn):
+        def call(**kwargs):
+            try:
+                fn(**kwargs)
+                return True
+            finally:
+                plt.close("all")
+
+        return call
+
+    curve = [0.5, 0.25, 0.125]
+    pixels = np.tile(np.linspace(0, 1, 64), (4, 1))
+    few = [
+        ("wrong type", "None", None, E, None, None),
+        ("wrong type", "a string", "abc", E, None, None),
+        ("wrong dtype", "complex", np.ones((4, 64)) + 1j, E, None, None),
+    ]
+    return [
+        Spec(
+            "plots.plot_activations",
+            drawn(lambda names, z: plots.plot_activations(names, z)),
+            {"names": ["sigmoid"], "z": np.linspace(-1, 1, 5)},
+            {
+                "names": [
+                    ("wrong type", "a single name as a string", "sigmoid", E, None, None),
+                    ("out of range", "a misspelt name", ["sigmod"], E, None, None),
+                ],
+                "z": [
+                    ("wrong shape", "a 2-D array", np.ones((2, 2)), E, None, None),
+                    ("wrong dtype", "strings", ["a", "b"], E, None, None),
+                    ("wrong dtype", "int64", np.arange(3), R, None, bool),
+                ],
+            },
+        ),
+        Spec(
+            "plots.plot_loss",
+            drawn(lambda losses: plots.plot_loss(losses)),
+            {"losses": curve},
+            {
+                "losses": [
+                    ("wrong type", "None", None, E, None, None),
+                    ("wrong shape", "a 2-D array", np.ones((2, 2)), E, None, None),
+                    ("wrong dtype", "a dict holding strings", {"a": ["x"]}, E, None, None),
+                    ("wrong dtype", "a numpy array", np.array(curve), R, None, bool),
+                ]
+            },
+        ),
+        Spec(
+            "plots.loss_history",
+            drawn(lambda losses: plots.loss_history(losses)),
+            {"losses": curve},
+            {
+                "losses": [
+                    ("empty", "no losses", [], E, None, None),
+                    ("wrong type", "None", None, E, None, None),
+                    ("wrong dtype", "complex", np.array(curve) + 1j, E, None, None),
+                ]
+            },
+        ),
+        Spec(
+            "plots.draw_network",
+            drawn(lambda net, X: plots.draw_network(net, X)),
+            {"net": fresh(lambda: nl.worked_example_network()), "X": [0.05, 0.1]},
+            {
+                "net": [("wrong type", "a list of sizes", [2, 2, 2], E, None, None)],
+                "X": [
+                    ("wrong shape", "3 inputs for 2", [1.0, 2.0, 3.0], E, None, None),
+                    ("wrong dtype", "strings", ["a", "b"], E, None, None),
+                ],
+            },
+        ),
+        Spec(
+            "plots.plot_decision_boundary",
+            drawn(
+                lambda predict, X, Y, resolution: plots.plot_decision_boundary(
+                    predict, X, Y, resolution=resolution
+                )
+            ),
+            {"predict": lambda P: P[:, 0], "X": XOR_X, "Y": XOR_Y, "resolution": 5},
+            {
+                "predict": [("wrong type", "a network's output array", np.ones(4), E, None, None)],
+                "X": [
+                    ("wrong shape", "3 columns", np.ones((4, 3)), E, None, None),
+                    ("non-finite", "a NaN", _with(XOR_X, np.nan), E, None, None),
+                ],
+                "Y": [("wrong shape", "3 labels for 4 points", XOR_Y[:3], E, None, None)],
+                "resolution": [
+                    ("out of range", "1", 1, E, None, None),
+                    ("wrong type", "a float", 5.0, E, None, None),
+                ],
+            },
+        ),
+        Spec(
+            "plots.digit_grid",
+            drawn(lambda X, labels: plots.digit_grid(X, labels, per_class=1)),
+            {"X": pixels, "labels": np.array([0, 1, 2, 3])},
+            {
+                "X": few + [("wrong shape", "7x7 images", np.ones((4, 49)), E, None, None)],
+                "labels": [
+                    ("wrong shape", "3 labels for 4 images", np.array([0, 1, 2]), E, None, None)
+                ],
+            },
+        ),
+        Spec(
+            "plots.confusion_matrix",
+            drawn(lambda counts: plots.confusion_matrix(counts)),
+            {"counts": np.eye(3, dtype=int)},
+            {
+                "counts": [
+                    ("wrong shape", "not square", np.ones((2, 3), dtype=int), E, None, None),
+                    ("out of range", "a negative count", -np.eye(2, dtype=int), E, None, None),
+                    ("wrong type", "None", None, E, None, None),
+                ]
+            },
+        ),
+        Spec(
+            "plots.first_layer_weights",
+            drawn(lambda W, limit: plots.first_layer_weights(W, limit)),
+            {"W": np.ones((64, 2)), "limit": 2},
+            {
+                "W": few[:2] + [("wrong shape", "49 rows", np.ones((49, 2)), E, None, None)],
+                "limit": int_variants(2)[:3],
+            },
+        ),
+        Spec(
+            "plots.misclassified_digits",
+            drawn(
+                lambda probabilities: plots.misclassified_digits(
+                    pixels, np.array([0, 1, 2, 3]), probabilities
+                )
+            ),
+            {"probabilities": np.eye(4)},
+            {
+                "probabilities": [
+                    ("wrong shape", "3 rows for 4 images", np.eye(4)[:3], E, None, None),
+                    ("wrong type", "None", None, E, None, None),
+                ]
+            },
+        ),
+    ]
+
+
 def catalogue() -> list[Case]:
     specs = (
-        activation_specs()
+        plot_specs()
+        + activation_specs()
         + loss_specs()
         + network_specs()
         + optimizer_specs()
