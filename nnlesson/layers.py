@@ -175,7 +175,7 @@ class Dense:
             delta = dL_dA * act.derivative(self.Z, self.A)
         else:  # softmax: through its Jacobian
             delta = act.jacobian_product(dL_dA, self.A)
-        return self.backward_delta(delta, input_gradient=input_gradient)
+        return self._backward_delta(delta, input_gradient)
 
     def backward_delta(
         self, delta: np.ndarray, *, input_gradient: bool = True
@@ -188,7 +188,9 @@ class Dense:
         """
         if self.X is None:
             raise RuntimeError("backward() was called before forward(). Fix: run forward(X) first.")
-        delta = self._check_upstream(delta, "delta")
+        return self._backward_delta(self._check_upstream(delta, "delta"), input_gradient)
+
+    def _backward_delta(self, delta: np.ndarray, input_gradient: bool) -> np.ndarray | None:
         self.delta = delta
         self.dL_dW = self.X.T @ delta
         self.dL_db = np.add.reduce(delta, axis=0)

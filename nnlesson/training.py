@@ -201,7 +201,7 @@ class Trainer:
             length = _length(params.values())
             if not (length <= STEP_LIMIT * max(1.0, self._length)):  # NaN fails too
                 if self.on_nonfinite == "raise":
-                    raise TrainingDiverged(self._thrown(length, before))
+                    raise TrainingDiverged(self._thrown(length, before, Xb, Yb))
                 self.stopped = True
             self._length = length
         self.iteration += 1
@@ -215,16 +215,22 @@ class Trainer:
     def _where(self) -> str:
         return f"epoch {self.epoch + 1}, iteration {self.iteration + 1}"
 
-    def _diagnose(self, value: float, Xb: np.ndarray, Yb: np.ndarray) -> str:
-        """Why the loss is not finite: bad data, a bad weight, an overflow at the start, or
-        steps too large; and the fix for that cause."""
+    def _bad_data(self, Xb: np.ndarray, Yb: np.ndarray) -> str:
         for name, arr in (("X", Xb), ("Y", Yb)):
             if not np.all(np.isfinite(arr)):
                 return (
-                    f"The loss became {value} at {self._where()} because this batch's {name} "
-                    f"holds NaN or infinity: the Trainer's data (trainer.{name}) was changed "
-                    f"after the Trainer was made. Fix: clean the data and make a new Trainer."
+                    f"Training diverged at {self._where()} because this batch's {name} holds NaN "
+                    f"or infinity: the Trainer's data (trainer.{name}) was changed after the "
+                    f"Trainer was made. Fix: clean the data and make a new Trainer."
                 )
+        return ""
+
+    def _diagnose(self, value: float, Xb: np.ndarray, Yb: np.ndarray) -> str:
+        """Why the loss is not finite: bad data, a bad weight, an overflow at the start, or
+        steps too large; and the fix for that cause."""
+        bad_data = self._bad_data(Xb, Yb)
+        if bad_data:
+            return bad_data
         for name, p in self.net.parameters().items():
             if not np.all(np.isfinite(p)):
                 when = "before training started" if self.iteration == 0 else "since the last update"
@@ -249,7 +255,12 @@ class Trainer:
             f"[-1, 1]. Pass on_nonfinite='continue' to watch the divergence instead."
         )
 
-    def _thrown(self, length: float, before: dict[str, np.ndarray]) -> str:
+    def _thrown(
+        self, length: float, before: dict[str, np.ndarray], Xb: np.ndarray, Yb: np.ndarray
+    ) -> str:
+        bad_data = self._bad_data(Xb, Yb)
+        if bad_data:
+            return bad_data
         for name, p in before.items():
             if not np.all(np.isfinite(p)):
                 return (
