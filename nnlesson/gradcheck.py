@@ -90,7 +90,12 @@ def relative_error(a: np.ndarray | float, b: np.ndarray | float, floor: float = 
     The ``floor`` keeps entries that are (almost) zero from dividing rounding noise by
     (almost) nothing.
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = as_float_array(a, "a"), as_float_array(b, "b")
+    if a.shape != b.shape:
+        raise ValueError(
+            f"a has shape {a.shape} but b has shape {b.shape}; relative_error compares them "
+            f"entry by entry. Fix: compare two gradients of one parameter."
+        )
     return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), floor)))
 
 

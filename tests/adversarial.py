@@ -1020,6 +1020,22 @@ def data_specs() -> list[Spec]:
             },
         ),
         Spec(
+            "nnlesson.iterate_batches",
+            lambda X, Y, rng: list(data.iterate_batches(X, Y, 2, rng=rng)),
+            {"X": XOR_X, "Y": XOR_Y, "rng": 0},
+            {
+                "X": array_variants(XOR_X, shapes=X_SHAPES[:1]),
+                "Y": array_variants(XOR_Y, shapes=Y_SHAPES[:1] + Y_SHAPES[2:])[:8],
+                "rng": rng_variants(),
+            },
+        ),
+        Spec(
+            "nnlesson.last_batch_size",
+            lambda n_samples, drop_last: data.last_batch_size(n_samples, 3, drop_last),
+            {"n_samples": 10, "drop_last": False},
+            {"n_samples": int_variants(10), "drop_last": bool_variants(False)},
+        ),
+        Spec(
             "nnlesson.batches_per_epoch",
             lambda drop_last: data.batches_per_epoch(10, 3, drop_last),
             {"drop_last": False},
@@ -1413,6 +1429,70 @@ def stale_and_order_cases() -> list[Case]:
         load_huge,
         E,
         names="big.npz",
+    )
+
+    def save_into_missing_folder():
+        with tempfile.TemporaryDirectory() as tmp:
+            return net().save(Path(tmp) / "no such folder" / "weights.npz")
+
+    add(
+        "Network.save",
+        "path",
+        "out of range",
+        "a folder that does not exist",
+        save_into_missing_folder,
+        E,
+        names="no such folder",
+    )
+
+    def copy_is_independent():
+        network = net()
+        twin = network.copy()
+        twin.set_weight("w1", 99.0)
+        return network.weight("w1")
+
+    add(
+        "Network.copy",
+        "net",
+        "aliasing/mutation",
+        "a copy's weight changed",
+        copy_is_independent,
+        R,
+        reference=lambda: net().weight("w1"),
+    )
+
+    def parameters_then_train():
+        network = net()
+        before = {k: v.copy() for k, v in network.parameters().items()}
+        held = network.parameters()  # the arrays themselves, as documented
+        nl.train(network, XOR_X, XOR_Y, epochs=2)
+        return held, before  # training replaces arrays, never writes into the held ones
+
+    add(
+        "Network.parameters",
+        "net",
+        "aliasing/mutation",
+        "arrays held across training",
+        parameters_then_train,
+        R,
+        check=lambda pair: same(pair[0], pair[1]),
+    )
+
+    add(
+        "nnlesson.relative_error",
+        "a",
+        "wrong dtype",
+        "complex",
+        lambda: gradcheck.relative_error(np.ones(2) + 1j, np.ones(2)),
+        E,
+    )
+    add(
+        "nnlesson.relative_error",
+        "b",
+        "wrong shape",
+        "of another shape",
+        lambda: gradcheck.relative_error(np.ones(2), np.ones(3)),
+        E,
     )
 
     add(
