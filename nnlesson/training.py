@@ -78,7 +78,9 @@ class Trainer:
 
     Args:
         net: the network; its parameters are replaced (not modified in place) at each step.
-        X, Y: training data, shapes ``(N, inputs)`` and ``(N, outputs)``.
+        X, Y: training data, shapes ``(N, inputs)`` and ``(N, outputs)``. The Trainer keeps
+            its own copy (``trainer.X``, ``trainer.Y``): changing your arrays afterwards does
+            not change what it trains on.
         loss: ``"mse"`` (default), ``"half_mse"``, ``"half_sse"``, ``"cross_entropy"``
             (softmax output, one-hot targets) or ``"binary_cross_entropy"`` (sigmoid output,
             0/1 targets), or a :class:`~nnlesson.losses.Loss`.
@@ -92,7 +94,11 @@ class Trainer:
         callback: called as ``callback(trainer)`` after every epoch (live plots, widgets).
         on_nonfinite: what to do when a loss is NaN or infinite: ``"raise"`` a
             :class:`TrainingDiverged` error (default), ``"stop"`` quietly, or ``"continue"``
-            (for demonstrations of divergence).
+            (for demonstrations of divergence). ``"raise"`` and ``"stop"`` also act when one
+            update makes the weights' length more than :data:`STEP_LIMIT` times larger (a
+            learning rate such as 1e300 saturates sigmoid units without any NaN); the error
+            says what it saw (bad data, a bad weight, an overflow at the start, or steps too
+            large) and the fix for that cause.
         l2: L2 regularisation ("weight decay") strength λ >= 0. The objective becomes
             :math:`L + \tfrac{\lambda}{2}\sum \lVert W \rVert^2` over the weight matrices
             (not the biases), so each weight gradient gains :math:`\lambda W`. The history
