@@ -848,7 +848,51 @@ def optimizer_specs() -> list[Spec]:
             {"factor": number_variants(0.5, upper=(1.0, E)), "every": int_variants(2)},
         )
     )
+    specs += [
+        Spec(
+            "nnlesson.AdaGrad",
+            lambda eps: opt.AdaGrad(0.1, eps),
+            {"eps": 1e-10},
+            {"eps": number_variants(1e-10)},
+        ),
+        Spec(
+            "nnlesson.RMSProp",
+            lambda rho: opt.RMSProp(0.01, rho),
+            {"rho": 0.9},
+            {"rho": number_variants(0.9, zero=R, upper=(1.0, E))},
+        ),
+        Spec(
+            "optimizers.exponential_decay",
+            lambda rate: opt.exponential_decay(0.1, rate)(3),
+            {"rate": 0.99},
+            {"rate": number_variants(0.99, upper=(1.0, E))},
+        ),
+        Spec(
+            "optimizers.inverse_time_decay",
+            lambda decay: opt.inverse_time_decay(0.1, decay)(3),
+            {"decay": 0.01},
+            {"decay": number_variants(0.01, zero=R)},
+        ),
+        Spec(
+            "optimizers.constant",
+            lambda lr: opt.constant(lr)(3),
+            {"lr": 0.1},
+            {"lr": number_variants(0.1)},
+        ),
+    ]
     return specs
+
+
+def trainer_run_spec() -> Spec:
+    def run(epochs, trainer):
+        return trainer.run(epochs)
+
+    return Spec(
+        "Trainer.run",
+        run,
+        {"epochs": 2, "trainer": fresh(lambda: nl.Trainer(net(), XOR_X, XOR_Y, rng=0))},
+        {"epochs": int_variants(2, minimum=0)},
+    )
 
 
 def training_specs() -> list[Spec]:
@@ -1633,6 +1677,15 @@ def stale_and_order_cases() -> list[Case]:
     return cases
 
 
+def worked_example_spec() -> Spec:
+    return Spec(
+        "nnlesson.worked_example_network",
+        lambda train_bias: nl.worked_example_network(train_bias=train_bias),
+        {"train_bias": False},
+        {"train_bias": bool_variants(False)},
+    )
+
+
 def plot_specs() -> list[Spec]:
     """The plain plotting functions: a bad input is met at the entry, never inside matplotlib."""
     import matplotlib
@@ -1792,6 +1845,7 @@ def catalogue() -> list[Case]:
         + network_specs()
         + optimizer_specs()
         + training_specs()
+        + [trainer_run_spec(), worked_example_spec()]
         + data_specs()
         + gradcheck_specs()
         + ensemble_specs()
