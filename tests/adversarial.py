@@ -1677,6 +1677,80 @@ def stale_and_order_cases() -> list[Case]:
     return cases
 
 
+def widget_specs() -> list[Spec]:
+    """The widgets' plain functions (the ones a notebook calls without a widget)."""
+    from nnlesson import widgets
+
+    pixels = np.linspace(0, 1, 64)
+    Xd = np.tile(pixels, (3, 1))
+    digits_net = fresh(lambda: nl.Network.build([64, 10], "sigmoid", "softmax", rng=0))
+    return [
+        Spec(
+            "widgets.show_xor",
+            lambda hiden: widgets.show_xor(hiden=hiden),
+            {"hiden": 3},
+            {"hiden": [("out of range", "a misspelt setting", 3, E, None, None)]},
+            names={"hiden": "hiden"},
+        ),
+        Spec(
+            "widgets.build_xor_trainer",
+            lambda hidden, lr, batch_size: widgets.build_xor_trainer(
+                widgets.XorSettings(hidden=hidden, lr=lr, batch_size=batch_size)
+            ),
+            {"hidden": 4, "lr": 0.05, "batch_size": 4},
+            {
+                "hidden": int_variants(4)[:4],
+                "lr": number_variants(0.05)[:4],
+                "batch_size": [("out of range", "5 for 4 points", 5, E, None, None)],
+            },
+        ),
+        Spec(
+            "widgets.corrupt_digit",
+            lambda pixels, noise, erase: widgets.corrupt_digit(pixels, noise, erase),
+            {"pixels": pixels, "noise": 0.1, "erase": 2},
+            {
+                "pixels": [
+                    ("wrong shape", "a 7x7 image", np.ones(49), E, None, None),
+                    ("wrong type", "None", None, E, None, None),
+                ],
+                "noise": number_variants(0.1, zero=R)[:4],
+                "erase": int_variants(2, minimum=0)[:4],
+            },
+        ),
+        Spec(
+            "widgets.show_digit",
+            lambda net, index: widgets.digit_readout(net, Xd, np.array([0, 1, 2]), index)[0],
+            {"net": digits_net, "index": 1},
+            {
+                "net": [("wrong type", "None", None, E, None, None)],
+                "index": int_variants(1, minimum=0)[:4]
+                + [("out of range", "past the last image", 3, E, None, None)],
+            },
+        ),
+        Spec(
+            "widgets.probability_bars",
+            lambda probabilities, width: widgets.probability_bars(probabilities, width),
+            {"probabilities": np.full(10, 0.1), "width": 20},
+            {
+                "probabilities": [
+                    ("out of range", "a value above 1", np.full(10, 2.0), E, None, None),
+                    ("wrong shape", "a 2-D array", np.full((2, 10), 0.1), E, None, None),
+                ],
+                "width": int_variants(20)[:4],
+            },
+        ),
+        Spec(
+            "widgets.digit_png",
+            lambda pixels, scale: widgets.digit_png(pixels, scale),
+            {"pixels": pixels, "scale": 2},
+            {
+                "pixels": [("wrong shape", "a 7x7 image", np.ones(49), E, None, None)],
+                "scale": int_variants(2)[:4],
+            },
+        ),
+    ]
+
+
 def worked_example_spec() -> Spec:
     return Spec(
         "nnlesson.worked_example_network",
@@ -1846,6 +1920,7 @@ def catalogue() -> list[Case]:
         + optimizer_specs()
         + training_specs()
         + [trainer_run_spec(), worked_example_spec()]
+        + widget_specs()
         + data_specs()
         + gradcheck_specs()
         + ensemble_specs()
