@@ -36,15 +36,29 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnlesson._validation import check_choice
+from nnlesson._validation import as_float_array, check_choice
 
 ArrayFn = Callable[[np.ndarray], np.ndarray]
 
 
+def _real(z: object) -> np.ndarray:
+    """``z`` as a float array of any shape (a number, a list, an array; empty is fine).
+
+    A network passes float arrays straight through; anything else is converted the way
+    every nnlesson function converts arrays (:func:`nnlesson._validation.as_float_array`):
+    integers and booleans to float64, complex numbers, strings and None refused.
+    """
+    if type(z) is np.ndarray and z.dtype.kind == "f" and z.dtype.itemsize in (4, 8):
+        return z
+    return as_float_array(z, "z", allow_empty=True)
+
+
 def step(z: np.ndarray) -> np.ndarray:
     """Threshold (Heaviside) unit of McCulloch-Pitts and the perceptron: 1 if z >= 0, else 0."""
-    z = np.asarray(z, dtype=float) if not isinstance(z, np.ndarray) else z
-    return (z >= 0).astype(z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64)
+    z = _real(z)
+    out = (z >= 0).astype(z.dtype)
+    nan = np.isnan(z)  # NaN >= 0 is False: without this a NaN input would show as 0
+    return np.where(nan, np.nan, out).astype(z.dtype) if nan.any() else out
 
 
 def step_prime(z: np.ndarray) -> np.ndarray:
@@ -52,8 +66,7 @@ def step_prime(z: np.ndarray) -> np.ndarray:
 
     This is why the step unit cannot be trained by back-propagation.
     """
-    z = np.asarray(z)
-    return np.zeros(z.shape, dtype=z.dtype if np.issubdtype(z.dtype, np.floating) else float)
+    return np.zeros_like(_real(z))
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -64,8 +77,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     z < -709, while this form returns 0.0 there and 1.0 for large z, with no warning,
     in float64 and float32 alike, and costs the same four numpy operations.
     """
-    z = np.asarray(z, dtype=float) if not isinstance(z, np.ndarray) else z
-    return 0.5 * np.tanh(0.5 * z) + 0.5
+    return 0.5 * np.tanh(0.5 * _real(z)) + 0.5
 
 
 def sigmoid_prime(z: np.ndarray) -> np.ndarray:
@@ -76,35 +88,36 @@ def sigmoid_prime(z: np.ndarray) -> np.ndarray:
 
 def tanh(z: np.ndarray) -> np.ndarray:
     r"""Hyperbolic tangent, :math:`\tanh z = 2\sigma(2z) - 1`, with values in (-1, 1)."""
-    return np.tanh(z)
+    return np.tanh(_real(z))
 
 
 def tanh_prime(z: np.ndarray) -> np.ndarray:
     r""":math:`\tanh'(z) = 1 - \tanh^2 z`; its largest value is 1 at z = 0."""
-    t = np.tanh(z)
+    t = np.tanh(_real(z))
     return 1.0 - t * t
 
 
 def relu(z: np.ndarray) -> np.ndarray:
     """Rectified linear unit, max(0, z)."""
-    return np.maximum(z, 0.0)
+    return np.maximum(_real(z), 0.0)
 
 
 def relu_prime(z: np.ndarray) -> np.ndarray:
     """1 where z > 0, else 0 (we take the derivative at exactly 0 to be 0, as PyTorch does)."""
-    z = np.asarray(z)
-    return (z > 0).astype(z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64)
+    z = _real(z)
+    return (z > 0).astype(z.dtype)
 
 
 def identity(z: np.ndarray) -> np.ndarray:
-    """The identity, f(z) = z: a linear output unit (regression)."""
-    return np.asarray(z)
+    """The identity, f(z) = z: a linear output unit (regression). A copy: changing the
+    answer never changes ``z``."""
+    return _real(z).copy()
 
 
 def identity_prime(z: np.ndarray) -> np.ndarray:
     """f'(z) = 1."""
-    z = np.asarray(z)
-    return np.ones(z.shape, dtype=z.dtype if np.issubdtype(z.dtype, np.floating) else float)
+    z = _real(z)
+    return np.ones(z.shape, dtype=z.dtype)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -114,9 +127,17 @@ def softmax(z: np.ndarray) -> np.ndarray:
     same value: the factor :math:`e^{-m}` cancels). The largest exponent is then
     :math:`e^0 = 1`, so nothing overflows, even for z = 1000 where :math:`e^{1000}` would.
     """
-    z = np.asarray(z, dtype=float) if not isinstance(z, np.ndarray) else z
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    z = _real(z)
+    if z.ndim == 0:
+        raise ValueError(
+            "z must hold at least one row of numbers: softmax normalises each row (the last "
+            "axis) to sum to 1. Fix: softmax(np.array([z1, z2, ...]))."
+        )
+    if z.size == 0:
+        return z.copy()
+    with np.errstate(invalid="ignore"):  # a row holding +inf has no probabilities: NaN
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
 
 
 def softmax_delta(dL_dA: np.ndarray, A: np.ndarray) -> np.ndarray:
@@ -192,9 +213,12 @@ SOFTMAX = Activation(
 )
 
 
-def get_activation(activation: str | Activation) -> Activation:
-    """Look up an activation by name (or pass an :class:`Activation` through)."""
+def get_activation(activation: str | Activation, name: str = "activation") -> Activation:
+    """Look up an activation by name (or pass an :class:`Activation` through).
+
+    ``name`` is the argument's name in error messages (e.g. ``"output_activation"``).
+    """
     if isinstance(activation, Activation):
         return activation
     every = {**ACTIVATIONS, "softmax": SOFTMAX}
-    return every[check_choice(activation, "activation", every)]
+    return every[check_choice(activation, name, every)]

@@ -522,3 +522,131 @@ def _install_stub_message() -> None:
 
 
 _install_stub_message()
+
+
+# ------------------------------------------------------------------------------------------
+# Hidden tests (issue 16, item 3): before grading, make sure the checking machinery in this
+# process is the one on disk.
+class MachineryTampered(AssertionError):
+    """The checking machinery differs from the installed files: the notebook is not graded."""
+
+
+CHECK_NAMES = ("check_close", "check_function", "check_equal", "check_prediction", "random_inputs")
+
+
+def _code_matches(a: Any, b: Any) -> bool:
+    """Whether two code objects compile the same source (nested functions included)."""
+    if a.co_code != b.co_code or a.co_names != b.co_names:
+        return False
+    inner_a = [c for c in a.co_consts if hasattr(c, "co_code")]
+    inner_b = [c for c in b.co_consts if hasattr(c, "co_code")]
+    return len(inner_a) == len(inner_b) and all(map(_code_matches, inner_a, inner_b))
+
+
+def _functions_on_disk(path: str) -> dict[str, Any]:
+    """Top-level function name -> code object, compiled from the file itself."""
+    with open(path, encoding="utf-8") as fh:
+        module_code = compile(fh.read(), path, "exec")
+    return {c.co_name: c for c in module_code.co_consts if hasattr(c, "co_code")}
+
+
+def verify_machinery(namespace: dict[str, Any] | None = None) -> None:
+    """Raise :class:`MachineryTampered` unless the checks that graded this notebook are the
+    originals; print one line otherwise. For nbgrader's hidden tests, before grading.
+
+    What is compared: every function of every loaded ``nnlesson`` module with the code
+    compiled from its file on disk (so monkeypatching ``nnlesson.checks.check_function`` or
+    a lesson's helper, or rebinding them in the module, is seen); the numpy functions the
+    checks bound at import with numpy's own (a function defined in a notebook is not
+    numpy's); and, in the notebook's namespace (``namespace``, by default the caller's
+    globals), the names ``check_function`` etc. with the originals.
+
+    A hidden test cell should not trust the student's namespace to hold this function
+    either; it loads a fresh copy of this file and calls that::
+
+        import importlib.util, pathlib, nnlesson
+        _spec = importlib.util.spec_from_file_location(
+            "pristine_checks", pathlib.Path(nnlesson.__file__).with_name("checks.py"))
+        _pristine = importlib.util.module_from_spec(_spec)
+        _spec.loader.exec_module(_pristine)
+        _pristine.verify_machinery(globals())
+
+    Inside one Python process a determined student can still defeat any such check (for
+    instance by rewriting the files on disk, or numpy itself): TEACHING.md's threat model
+    says how a teacher closes that (grade in a fresh container, course files read-only).
+    """
+    import inspect
+    import sys
+    from pathlib import Path
+
+    if namespace is None:
+        namespace = sys._getframe(1).f_globals
+    problems: list[str] = []
+    live = sys.modules.get("nnlesson.checks")
+    if live is None:
+        problems.append("nnlesson.checks is not loaded")
+    for name, module in sorted(sys.modules.items()):
+        if not (name == "nnlesson" or name.startswith("nnlesson.")) or module is None:
+            continue
+        path = getattr(module, "__file__", None)
+        if not path or not path.endswith(".py"):
+            continue
+        try:
+            on_disk = _functions_on_disk(path)
+        except (OSError, SyntaxError) as exc:
+            problems.append(f"{name}: cannot read {path} ({exc})")
+            continue
+        for fname, code in on_disk.items():
+            obj = module.__dict__.get(fname)
+            if obj is None:
+                continue  # a name the module deleted itself (none do) or a nested helper
+            if inspect.isclass(obj):  # its methods, one by one
+                for method in (c for c in code.co_consts if hasattr(c, "co_code")):
+                    attr = obj.__dict__.get(method.co_name)
+                    if isinstance(attr, property):
+                        parts = [attr.fget, attr.fset, attr.fdel]
+                    else:
+                        parts = [getattr(attr, "__func__", attr)]
+                    codes = [getattr(f, "__code__", None) for f in parts]
+                    codes = [c for c in codes if c is not None]
+                    if codes and not any(_code_matches(c, method) for c in codes):
+                        problems.append(f"{name}.{fname}.{method.co_name} is not the installed one")
+                continue
+            real = getattr(obj, "__code__", None)
+            if real is None or not _code_matches(real, code):
+                problems.append(f"{name}.{fname} is not the installed function")
+    if live is not None:
+        numpy_dir = Path(np.__file__).resolve().parent
+        for bound, original in (
+            ("_asarray", "asarray"),
+            ("_isclose", "isclose"),
+            ("_isfinite", "isfinite"),
+            ("_array_equal", "array_equal"),
+            ("_argwhere", "argwhere"),
+        ):
+            obj = live.__dict__.get(bound)
+            code = getattr(obj, "__code__", None)
+            if code is None:
+                ok = type(obj).__name__ in (
+                    "builtin_function_or_method",
+                    "ufunc",
+                    "_ArrayFunctionDispatcher",
+                )
+            else:
+                ok = numpy_dir in Path(code.co_filename).resolve().parents
+            if not ok:
+                problems.append(f"nnlesson.checks.{bound} is not numpy.{original}")
+        for cname in CHECK_NAMES:
+            if cname in namespace and namespace[cname] is not getattr(live, cname, None):
+                problems.append(f"{cname} in the notebook is not nnlesson.checks.{cname}")
+        if not (
+            inspect.isclass(live.__dict__.get("ExerciseWrong"))
+            and issubclass(live.ExerciseWrong, AssertionError)
+        ):
+            problems.append("nnlesson.checks.ExerciseWrong is not the original")
+    if problems:
+        raise MachineryTampered(
+            "The checking machinery was changed in this notebook, so it cannot be graded:\n  "
+            + "\n  ".join(problems[:5])
+        )
+    print("✔ the checking machinery is the original.")

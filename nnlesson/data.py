@@ -29,6 +29,7 @@ from nnlesson._validation import (
     check_finite,
     check_fraction,
     check_int,
+    check_number,
     check_positive_number,
 )
 
@@ -52,7 +53,7 @@ def batches_per_epoch(n_samples: int, batch_size: int, drop_last: bool = False) 
     (196, 195)
     """
     n, b = _check_counts(n_samples, batch_size)
-    return n // b if drop_last else math.ceil(n / b)
+    return n // b if check_bool(drop_last, "drop_last") else math.ceil(n / b)
 
 
 def last_batch_size(n_samples: int, batch_size: int, drop_last: bool = False) -> int:
@@ -62,7 +63,7 @@ def last_batch_size(n_samples: int, batch_size: int, drop_last: bool = False) ->
     80
     """
     n, b = _check_counts(n_samples, batch_size)
-    return b if drop_last or n % b == 0 else n % b
+    return b if check_bool(drop_last, "drop_last") or n % b == 0 else n % b
 
 
 def total_iterations(n_samples: int, batch_size: int, epochs: int, drop_last: bool = False) -> int:
@@ -127,10 +128,14 @@ def check_dataset(X: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
             f"Fix: Y.reshape(-1, 1) for a single output."
         )
     if Y.ndim != 2:
-        raise ValueError(f"Y must be 2-D (samples, outputs); got shape {Y.shape}.")
+        raise ValueError(
+            f"Y must be 2-D (samples, outputs); got shape {Y.shape}. Fix: one row per sample, "
+            f"one column per output, e.g. Y.reshape(len(X), -1)."
+        )
     if len(X) != len(Y):
         raise ValueError(
-            f"X has {len(X)} samples but Y has {len(Y)}; they must have the same number of rows."
+            f"X has {len(X)} samples but Y has {len(Y)}; they must have the same number of rows. "
+            f"Fix: give one target row per sample."
         )
     check_finite(X, "X")
     check_finite(Y, "Y")
@@ -150,8 +155,12 @@ def minmax_scale(
     """
     X = as_float_array(X, "X", ndim=2)
     check_finite(X, "X")
+    low, high = check_number(low, "low", "-1.0"), check_number(high, "high", "1.0")
     if not low < high:
-        raise ValueError(f"low must be smaller than high; got low={low}, high={high}.")
+        raise ValueError(
+            f"low must be smaller than high; got low={low:g}, high={high:g}. "
+            f"Fix: e.g. low=-1, high=1."
+        )
     col_min, col_max = X.min(axis=0), X.max(axis=0)
     return minmax_apply(X, col_min, col_max, low, high), col_min, col_max
 
@@ -161,6 +170,17 @@ def minmax_apply(
 ) -> np.ndarray:
     """Apply a min-max scaling found by :func:`minmax_scale` to (new) data."""
     X = as_float_array(X, "X", ndim=2)
+    check_finite(X, "X")
+    for name, v in (("col_min", col_min), ("col_max", col_max)):
+        arr = as_float_array(v, name)
+        if arr.shape != (X.shape[1],):
+            raise ValueError(
+                f"{name} must hold one number per column of X, shape ({X.shape[1]},); got shape "
+                f"{arr.shape}. Fix: use the col_min and col_max that minmax_scale returned for "
+                f"data with the same columns."
+            )
+    col_min, col_max = as_float_array(col_min, "col_min"), as_float_array(col_max, "col_max")
+    low, high = check_number(low, "low", "-1.0"), check_number(high, "high", "1.0")
     span = np.where(col_max > col_min, col_max - col_min, 1.0)
     unit = np.where(col_max > col_min, (X - col_min) / span, 0.5)
     return low + (high - low) * unit
@@ -294,7 +314,14 @@ def digits() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _check_labels(labels: object, k: int | None = None, name: str = "labels") -> np.ndarray:
+    if labels is None or isinstance(labels, (str, dict)):
+        raise TypeError(
+            f"{name} must be a 1-D array of class numbers 0, 1, ...; got {labels!r}. "
+            f"Fix: pass an array such as np.array([0, 2, 1])."
+        )
     arr = np.asarray(labels)
+    if arr.dtype.kind == "b":
+        arr = arr.astype(np.int64)  # False, True are the classes 0 and 1
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError(
             f"{name} must be a non-empty 1-D array of class numbers; got shape {arr.shape}. "
@@ -303,7 +330,15 @@ def _check_labels(labels: object, k: int | None = None, name: str = "labels") ->
     if arr.dtype.kind == "f" and np.all(np.isfinite(arr)) and np.all(arr == np.round(arr)):
         arr = arr.astype(np.int64)
     if arr.dtype.kind not in "iu":
-        raise TypeError(f"{name} must be whole numbers (class 0, 1, ...); got dtype {arr.dtype}.")
+        raise TypeError(
+            f"{name} must be whole numbers (class 0, 1, ...); got dtype {arr.dtype}"
+            + (
+                f" with values such as {arr[arr != np.round(arr)][:1]}"
+                if arr.dtype.kind == "f"
+                else ""
+            )
+            + ". Fix: labels.astype(int) if they are class numbers, or one_hot(labels, k)."
+        )
     if arr.min() < 0 or (k is not None and arr.max() >= k):
         top = "" if k is None else f" and < {k}"
         raise ValueError(
@@ -322,9 +357,20 @@ def one_hot(labels: np.ndarray, k: int) -> np.ndarray:
     return Y
 
 
+def _check_net(net: object) -> None:
+    from nnlesson.network import Network  # network imports data's neighbours; import late
+
+    if not isinstance(net, Network):
+        raise TypeError(
+            f"net must be an nnlesson Network; got {type(net).__name__}. "
+            f"Fix: pass the network itself, e.g. Network.build([64, 32, 10], ...)."
+        )
+
+
 def predict_labels(net, X: np.ndarray) -> np.ndarray:
     """The class a network picks for each row of ``X``: the output with the largest value
     (with a single output, 1 when it is above 0.5)."""
+    _check_net(net)
     out = net.forward(X)
     if out.shape[1] == 1:
         return (out[:, 0] > 0.5).astype(np.int64)
@@ -333,10 +379,14 @@ def predict_labels(net, X: np.ndarray) -> np.ndarray:
 
 def accuracy(net, X: np.ndarray, labels: np.ndarray) -> float:
     """The fraction of rows of ``X`` whose predicted class (:func:`predict_labels`) is the label."""
+    _check_net(net)
     labels = _check_labels(labels)
     X = as_float_array(X, "X", ndim=2)
     if len(X) != len(labels):
-        raise ValueError(f"X has {len(X)} rows but labels has {len(labels)}; they must match.")
+        raise ValueError(
+            f"X has {len(X)} rows but labels has {len(labels)}; they must match. "
+            f"Fix: one label per row of X."
+        )
     return float(np.mean(predict_labels(net, X) == labels))
 
 
@@ -358,15 +408,20 @@ def stratified_split(
     ``rng`` is a ``numpy.random.Generator``, an integer seed, or None (seed 0).
     """
     X = as_float_array(X, "X", ndim=2)
+    check_finite(X, "X")
     labels = _check_labels(labels)
     if len(X) != len(labels):
-        raise ValueError(f"X has {len(X)} rows but labels has {len(labels)}; they must match.")
+        raise ValueError(
+            f"X has {len(X)} rows but labels has {len(labels)}; they must match. "
+            f"Fix: one label per row of X."
+        )
     val = check_fraction(validation_fraction, "validation_fraction")
     test = check_fraction(test_fraction, "test_fraction")
     if val + test >= 1:
         raise ValueError(
             f"validation_fraction + test_fraction must be < 1 (something must be left to "
-            f"train on); got {val} + {test}."
+            f"train on); got {val} + {test}. Fix: e.g. validation_fraction=0.2, "
+            f"test_fraction=0.2."
         )
     rng = as_generator(rng)
     parts: list[list[np.ndarray]] = [[], [], []]

@@ -26,7 +26,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nnlesson._validation import as_generator, check_int, check_positive_number
+from nnlesson._validation import (
+    as_float_array,
+    as_generator,
+    check_fraction,
+    check_int,
+    check_positive_number,
+    check_sizes,
+)
 from nnlesson.activations import Activation, get_activation
 from nnlesson.data import check_dataset
 from nnlesson.layers import Dense, init_weights
@@ -50,7 +57,10 @@ class Ensemble:
         activations: Sequence[str | Activation],
     ) -> None:
         if not (len(W) == len(b) == len(activations) >= 1):
-            raise ValueError("W, b and activations need one entry per layer (at least one).")
+            raise ValueError(
+                "W, b and activations need one entry per layer (at least one). "
+                "Fix: Ensemble.random(sizes, k) makes them for you."
+            )
         self.W = [np.array(w, dtype=float) for w in W]
         self.b = [np.array(v, dtype=float) for v in b]
         k = self.W[0].shape[0]
@@ -58,7 +68,8 @@ class Ensemble:
             if w.ndim != 3 or w.shape[0] != k or v.shape != (k, w.shape[2]):
                 raise ValueError(
                     f"Layer {layer}: W must be (K, n_in, n_out) and b (K, n_out) with the same "
-                    f"K = {k}; got W {w.shape} and b {v.shape}."
+                    f"K = {k}; got W {w.shape} and b {v.shape}. Fix: stack one (n_in, n_out) "
+                    f"matrix and one bias row per member."
                 )
         for layer, (below, above) in enumerate(zip(self.W, self.W[1:]), start=1):
             if below.shape[2] != above.shape[1]:
@@ -88,9 +99,10 @@ class Ensemble:
         """
         k = check_int(k, "k", minimum=1)
         rng = as_generator(rng)
-        sizes = list(sizes)
-        if len(sizes) < 2:
-            raise ValueError(f"sizes must list at least an input and an output size; got {sizes}.")
+        sizes = check_sizes(sizes)
+        get_activation(activation)
+        if output_activation is not None:
+            get_activation(output_activation, "output_activation")
         pairs = list(zip(sizes, sizes[1:]))
         W = [np.empty((k, n_in, n_out)) for n_in, n_out in pairs]
         for member in range(k):
@@ -104,26 +116,38 @@ class Ensemble:
     @classmethod
     def from_networks(cls, nets: Sequence[Network]) -> Ensemble:
         """Stack networks of identical shape and activations into one ensemble."""
+        if isinstance(nets, Network) or not hasattr(nets, "__iter__"):
+            raise TypeError(
+                f"nets must be a list of Networks; got {type(nets).__name__}. "
+                f"Fix: Ensemble.from_networks([net_a, net_b])."
+            )
         nets = list(nets)
         if not nets:
-            raise ValueError("from_networks needs at least one network.")
+            raise ValueError(
+                "from_networks needs at least one network; nets is empty. "
+                "Fix: Ensemble.from_networks([net_a, net_b])."
+            )
+        for k, net in enumerate(nets, start=1):
+            if not isinstance(net, Network):
+                raise TypeError(
+                    f"from_networks: member {k} of nets is {type(net).__name__}, not a Network. "
+                    f"Fix: pass a list of Networks."
+                )
         first = nets[0]
         acts = [layer.activation for layer in first.layers]
         for k, net in enumerate(nets[1:], start=2):
-            if not isinstance(net, Network):
-                raise TypeError(
-                    f"from_networks: member {k} is {type(net).__name__}, not a Network."
-                )
             if net.sizes != first.sizes:
                 raise ValueError(
                     f"from_networks: member {k} has sizes {net.sizes}, member 1 has "
-                    f"{first.sizes}; an ensemble stacks networks of one shape."
+                    f"{first.sizes}; an ensemble stacks networks of one shape. Fix: build "
+                    f"every member with the same sizes."
                 )
             names = [layer.activation.name for layer in net.layers]
             if names != [a.name for a in acts]:
                 raise ValueError(
                     f"from_networks: member {k} uses activations {names}, member 1 uses "
-                    f"{[a.name for a in acts]}; an ensemble's members share their activations."
+                    f"{[a.name for a in acts]}; an ensemble's members share their activations. "
+                    f"Fix: build every member with the same activations."
                 )
         W = [np.stack([net.layers[i].W for net in nets]) for i in range(len(acts))]
         b = [np.stack([net.layers[i].b for net in nets]) for i in range(len(acts))]
@@ -140,13 +164,24 @@ class Ensemble:
 
     def network(self, i: int) -> Network:
         """Member ``i`` as an ordinary :class:`Network` (a copy)."""
+        i = check_int(i, "i", minimum=0)
+        if i >= self.k:
+            raise ValueError(
+                f"i must be < {self.k} (the ensemble has members 0 .. {self.k - 1}); got {i}. "
+                f"Fix: pass a member number from 0 to {self.k - 1}."
+            )
         return Network(
             [Dense(w[i], v[i], act) for w, v, act in zip(self.W, self.b, self.activations)]
         )
 
     def forward(self, X: np.ndarray) -> np.ndarray:
         """Outputs of every member for the same inputs: shape ``(K, n, outputs)``."""
-        A = np.asarray(X, dtype=float)
+        A = as_float_array(X, "X", ndim=2)
+        if A.shape[1] != self.sizes[0]:
+            raise ValueError(
+                f"X has {A.shape[1]} features but the members' first layer expects "
+                f"{self.sizes[0]}. Fix: X must be (n, {self.sizes[0]})."
+            )
         for w, v, act in zip(self.W, self.b, self.activations):
             A = act.f(np.matmul(A, w) + v[:, None, :])
         return A
@@ -174,14 +209,12 @@ class Ensemble:
         X, Y = check_dataset(X, Y)
         epochs = check_int(epochs, "epochs", minimum=0)
         lr = check_positive_number(lr, "lr")
-        momentum = float(momentum)
-        if not 0.0 <= momentum < 1.0:
-            raise ValueError(f"momentum must be in [0, 1); got {momentum}.")
+        momentum = check_fraction(momentum, "momentum")
         loss_fn = get_loss(loss)
         if X.shape[1] != self.sizes[0] or Y.shape[1] != self.sizes[-1]:
             raise ValueError(
                 f"X must be (n, {self.sizes[0]}) and Y (n, {self.sizes[-1]}); got {X.shape} "
-                f"and {Y.shape}."
+                f"and {Y.shape}. Fix: one column of X per input, of Y per output."
             )
         n = len(X)
         scales = {"mse": 2.0 / n, "half_mse": 1.0 / n, "half_sse": 1.0}

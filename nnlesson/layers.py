@@ -26,7 +26,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnlesson._validation import as_float_array, as_generator, check_int, check_positive_number
+from nnlesson._validation import (
+    as_float_array,
+    as_generator,
+    check_bool,
+    check_int,
+    check_positive_number,
+)
 from nnlesson.activations import Activation, get_activation
 
 INITS = ("xavier", "he", "normal", "uniform", "zeros")
@@ -54,7 +60,7 @@ def init_weights(
     n_in = check_int(n_in, "n_in", minimum=1)
     n_out = check_int(n_out, "n_out", minimum=1)
     scale = check_positive_number(scale, "scale", allow_zero=True)
-    if init not in INITS:
+    if not isinstance(init, str) or init not in INITS:
         raise ValueError(f"Unknown init {init!r}. Valid choices: {', '.join(INITS)}.")
     rng = as_generator(rng)
     if init == "xavier":
@@ -104,12 +110,13 @@ class Dense:
         if b_arr.shape != (n_out,):
             raise ValueError(
                 f"b must have one entry per unit, shape ({n_out},) to match W of shape "
-                f"{self.W.shape}; got shape {b_arr.shape}."
+                f"{self.W.shape}; got shape {b_arr.shape}. Fix: b = np.zeros({n_out}), or one "
+                f"number for every unit."
             )
         self.b = b_arr.astype(self.W.dtype, copy=True)
         self.W = self.W.copy()
         self.activation = get_activation(activation)
-        self.train_bias = bool(train_bias)
+        self.train_bias = check_bool(train_bias, "train_bias")
         self.X: np.ndarray | None = None
         self.Z: np.ndarray | None = None
         self.A: np.ndarray | None = None
@@ -143,9 +150,10 @@ class Dense:
 
     def forward(self, X: np.ndarray) -> np.ndarray:
         """Compute ``A = f(X @ W + b)`` for a batch ``X`` of shape ``(n, n_in)``; cache X, Z, A."""
-        if X.ndim != 2 or X.shape[1] != self.W.shape[0]:
+        X = as_float_array(X, "X", ndim=2)
+        if X.shape[1] != self.W.shape[0]:
             raise ValueError(
-                f"This layer expects inputs of shape (batch, {self.n_in}); got {X.shape}. "
+                f"This layer expects inputs X of shape (batch, {self.n_in}); got {X.shape}. "
                 f"Fix: each row of X is one sample with {self.n_in} features."
             )
         Z = X @ self.W + self.b
@@ -160,13 +168,14 @@ class Dense:
         (``input_gradient=False``, returns None), one matrix product saved per step.
         """
         if self.Z is None:
-            raise RuntimeError("backward() was called before forward(); run forward(X) first.")
+            raise RuntimeError("backward() was called before forward(). Fix: run forward(X) first.")
+        dL_dA = self._check_upstream(dL_dA, "dL_dA")
         act = self.activation
         if act.jacobian_product is None:  # element-wise: dL/dA * f'(Z)
             delta = dL_dA * act.derivative(self.Z, self.A)
         else:  # softmax: through its Jacobian
             delta = act.jacobian_product(dL_dA, self.A)
-        return self.backward_delta(delta, input_gradient=input_gradient)
+        return self._backward_delta(delta, input_gradient)
 
     def backward_delta(
         self, delta: np.ndarray, *, input_gradient: bool = True
@@ -178,11 +187,25 @@ class Dense:
         straight from the loss, without passing through :math:`\partial L/\partial A`.
         """
         if self.X is None:
-            raise RuntimeError("backward was called before forward(); run forward(X) first.")
+            raise RuntimeError("backward() was called before forward(). Fix: run forward(X) first.")
+        return self._backward_delta(self._check_upstream(delta, "delta"), input_gradient)
+
+    def _backward_delta(self, delta: np.ndarray, input_gradient: bool) -> np.ndarray | None:
         self.delta = delta
         self.dL_dW = self.X.T @ delta
         self.dL_db = np.add.reduce(delta, axis=0)
         return delta @ self.W.T if input_gradient else None
+
+    def _check_upstream(self, grad: object, name: str) -> np.ndarray:
+        """A gradient from above must match this layer's outputs of the last forward pass."""
+        grad = as_float_array(grad, name, allow_empty=True)
+        if grad.shape != self.Z.shape:  # type: ignore[union-attr]
+            raise ValueError(
+                f"{name} has shape {grad.shape} but this layer's last forward pass gave outputs "
+                f"of shape {self.Z.shape}; they must match (one row per sample, one column per "  # type: ignore[union-attr]
+                f"unit). Fix: pass the gradient of the loss for the batch you ran forward."
+            )
+        return grad
 
     def __repr__(self) -> str:
         return f"Dense({self.n_in} -> {self.n_out}, {self.activation.name})"

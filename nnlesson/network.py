@@ -28,13 +28,26 @@ from pathlib import Path
 
 import numpy as np
 
-from nnlesson._validation import as_float_array, as_generator, check_int
-from nnlesson.activations import Activation
+from nnlesson._validation import (
+    as_float_array,
+    as_generator,
+    check_finite,
+    check_number,
+    check_sizes,
+)
+from nnlesson.activations import Activation, get_activation
 from nnlesson.layers import Dense
 from nnlesson.losses import Loss, get_loss
 
 Params = dict[str, np.ndarray]
 FILE_FORMAT = "nnlesson-network-v1"
+MAX_LOAD_ENTRIES = 10_000_000
+"""The most numbers :meth:`Network.load` reads from one file (80 MB in float64; lesson 12's
+network has about 2,000). Sizes are read from the file's headers before anything is inflated,
+so a small compressed file that would inflate to gigabytes is refused at once."""
+NO_GRADIENTS = "No gradients yet: call backward() (or loss_and_gradients) first. Fix: run " + (
+    "net.loss_and_gradients(X, Y) before asking for gradients."
+)
 
 
 class Layers(tuple):
@@ -68,9 +81,22 @@ class Network:
     """
 
     def __init__(self, layers: Sequence[Dense]) -> None:
+        if isinstance(layers, (Dense, str)) or not hasattr(layers, "__iter__"):
+            raise TypeError(
+                f"layers must be a list of Dense layers; got {type(layers).__name__}. "
+                f"Fix: Network([Dense(...), Dense(...)]), or Network.build([2, 4, 1])."
+            )
         layers = list(layers)
         if not layers:
-            raise ValueError("A Network needs at least one layer; got an empty list.")
+            raise ValueError(
+                "A Network needs at least one layer; got an empty list. Fix: Network([Dense(...)])."
+            )
+        for k, layer in enumerate(layers, start=1):
+            if not isinstance(layer, Dense):
+                raise TypeError(
+                    f"layers[{k - 1}] is {type(layer).__name__}, not a Dense layer. "
+                    f"Fix: make each layer with Dense(W, b, activation)."
+                )
         for k, (below, above) in enumerate(zip(layers, layers[1:]), start=1):
             if below.n_out != above.n_in:
                 raise ValueError(
@@ -118,26 +144,21 @@ class Network:
         ``rng`` is a ``numpy.random.Generator`` or an integer seed (None means seed 0).
         ``dtype`` is float64 (default) or float32 (half the memory, faster on big layers).
         """
+        given = dtype
         try:
             dtype = np.dtype(dtype).type  # np.float32, np.dtype("float32") and "float32" alike
         except TypeError:
             dtype = None
         if dtype not in (np.float64, np.float32):
-            raise ValueError(f"dtype must be np.float64 or np.float32; got {dtype!r}.")
-        if isinstance(sizes, (set, frozenset, dict)) or not hasattr(sizes, "__len__"):
-            raise TypeError(
-                f"sizes must be a list in layer order, inputs first, e.g. [2, 4, 1]; got "
-                f"{type(sizes).__name__} {sizes!r} (a set or dict has no order)."
-            )
-        sizes = list(sizes)
-        if len(sizes) < 2:
             raise ValueError(
-                f"sizes must list at least an input and an output size, e.g. [2, 4, 1]; "
-                f"got {sizes}."
+                f"dtype must be np.float64 or np.float32; got {given!r}. "
+                f"Fix: dtype=np.float32 (or leave it out for float64)."
             )
-        for k, n in enumerate(sizes):
-            check_int(n, f"sizes[{k}]", minimum=1)
+        sizes = check_sizes(sizes)
         rng = as_generator(rng)
+        get_activation(activation)  # a misspelt name is named before any weight is drawn
+        if output_activation is not None:
+            get_activation(output_activation, "output_activation")
         out_act = activation if output_activation is None else output_activation
         layers = [
             Dense.random(
@@ -163,9 +184,13 @@ class Network:
     # ------------------------------------------------------- forward and backward
     def forward(self, X: np.ndarray) -> np.ndarray:
         """Outputs for a batch ``X`` of shape ``(n, n_inputs)``; every layer caches X, Z, A."""
-        A = as_float_array(X, "X", ndim=2) if not isinstance(X, np.ndarray) or X.ndim != 2 else X
-        if A.dtype.kind != "f":  # integers or booleans: compute in float64
-            A = A.astype(np.float64)
+        A = as_float_array(X, "X", ndim=2)  # integers or booleans: computed in float64
+        if A is X:  # the layers cache their input for backward: keep our own copy
+            A = A.copy()
+        return self._forward(A)
+
+    def _forward(self, A: np.ndarray) -> np.ndarray:
+        """:meth:`forward` on a float array the caller will not change (the Trainer's batches)."""
         if A.shape[1] != self.layers[0].n_in:
             raise ValueError(
                 f"X has {A.shape[1]} features per sample (shape {A.shape}) but the first "
@@ -184,10 +209,22 @@ class Network:
         Returns dL/dX for the inputs (None with ``input_gradient=False``, which training
         uses to skip that last product); each layer keeps its ``delta``, ``dL_dW``, ``dL_db``.
         """
-        grad = dL_dY
+        last = self.layers[-1]
+        if last.Z is None:
+            raise RuntimeError(
+                "backward() was called before forward(). Fix: run net.forward(X) first."
+            )
+        grad = as_float_array(dL_dY, "dL_dY", allow_empty=True)
+        if grad.shape != last.Z.shape:
+            raise ValueError(
+                f"dL_dY has shape {grad.shape} but the last forward pass gave outputs of shape "
+                f"{last.Z.shape}; they must match. Fix: pass dL/dY_hat for the batch you ran "
+                f"forward, e.g. mse_gradient(Y_hat, Y)."
+            )
         first = self.layers[0]
-        for layer in reversed(self.layers):
-            grad = layer.backward(grad, input_gradient=input_gradient or layer is not first)
+        with np.errstate(invalid="ignore", over="ignore"):  # inf in, NaN out: no warning
+            for layer in reversed(self.layers):
+                grad = layer.backward(grad, input_gradient=input_gradient or layer is not first)
         return grad
 
     def loss_and_gradients(
@@ -196,7 +233,9 @@ class Network:
         """One forward and one backward pass: the loss on (X, Y) and every gradient."""
         loss_fn = get_loss(loss)
         Y_hat = self.forward(X)
+        check_finite(self.layers[0].X, "X")
         Y = as_float_array(Y, "Y", ndim=2)
+        check_finite(Y, "Y")
         if Y.shape != Y_hat.shape:
             raise ValueError(
                 f"Y has shape {Y.shape} but the network outputs shape {Y_hat.shape}. "
@@ -243,7 +282,7 @@ class Network:
         grads: Params = {}
         for layer, (w_name, b_name) in zip(self.layers, self._names):
             if layer.dL_dW is None:
-                raise RuntimeError("No gradients yet: call backward() (or loss_and_gradients).")
+                raise RuntimeError(NO_GRADIENTS)
             grads[w_name] = layer.dL_dW
             if layer.train_bias:
                 grads[b_name] = layer.dL_db
@@ -251,14 +290,20 @@ class Network:
 
     def set_parameters(self, params: Params) -> None:
         """Replace parameters by name (``"W1"``, ``"b2"``, ...) with new arrays of the same shape."""
+        if not isinstance(params, dict):
+            raise TypeError(
+                f"params must be a dict of arrays by name; got {type(params).__name__}. "
+                f"Fix: net.set_parameters({{'W1': ..., 'b1': ...}})."
+            )
         for name, value in params.items():
             layer, attr = self._locate(name)
             old = getattr(layer, attr)
             if type(value) is not np.ndarray or value.dtype != old.dtype:
-                value = np.asarray(value, dtype=old.dtype)
+                value = as_float_array(value, name, allow_empty=True).astype(old.dtype)
             if value.shape != old.shape:
                 raise ValueError(
-                    f"Parameter {name} has shape {old.shape}; the new value has shape {value.shape}."
+                    f"Parameter {name} has shape {old.shape}; the new value has shape "
+                    f"{value.shape}. Fix: give {name} an array of shape {old.shape}."
                 )
             setattr(layer, attr, value)
 
@@ -273,7 +318,17 @@ class Network:
 
     # ------------------------------------------------------------ save and load
     def save(self, path: str | os.PathLike) -> None:
-        """Save weights, biases and activations to an ``.npz`` file (plain arrays, no pickle)."""
+        """Save weights, biases and activations to an ``.npz`` file (plain arrays, no pickle).
+
+        numpy adds ``.npz`` to a name without it: ``save("xor")`` writes ``xor.npz``, and
+        :meth:`load` finds it under either name.
+        """
+        folder = Path(path).parent
+        if not folder.is_dir():
+            raise FileNotFoundError(
+                f"Cannot save to {path}: the folder {folder} does not exist. Fix: create it "
+                f"first (Path({str(folder)!r}).mkdir(parents=True)) or save elsewhere."
+            )
         arrays: dict[str, np.ndarray] = {
             "format": np.array(FILE_FORMAT),
             "activations": np.array([layer.activation.name for layer in self.layers]),
@@ -287,24 +342,32 @@ class Network:
     def load(cls, path: str | os.PathLike) -> Network:
         """Load a network saved by :meth:`save`. Never unpickles: a file can hold only arrays."""
         path = Path(path)
+        if (
+            not path.exists()
+            and path.suffix != ".npz"
+            and path.with_name(path.name + ".npz").exists()
+        ):
+            path = path.with_name(path.name + ".npz")  # save("x") wrote x.npz, as numpy does
         if not path.exists():
-            raise FileNotFoundError(f"No weights file at {path}. Save one with net.save({path!r}).")
-        try:
-            with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as f:
-                data = {key: f[key] for key in f.files}
-        except (ValueError, OSError, zipfile.BadZipFile, EOFError) as exc:
-            raise ValueError(
-                f"{path} is not a readable nnlesson weights file (truncated, or not an .npz "
-                f"written by Network.save): {exc}"
-            ) from None
+            raise FileNotFoundError(
+                f"No weights file at {path}. Fix: check the name (save writes a name ending in "
+                f".npz), or save one first with net.save({str(path)!r})."
+            )
+        data = _read_arrays(path)
         if str(data.get("format", "")) != FILE_FORMAT:
-            raise ValueError(f"{path} was not written by Network.save (no {FILE_FORMAT!r} tag).")
-        acts = [str(a) for a in data["activations"]]
+            raise ValueError(
+                f"{path} was not written by Network.save (no {FILE_FORMAT!r} tag). Fix: load "
+                f"only files written by net.save(...)."
+            )
+        acts = [str(a) for a in data.get("activations", [])]
         missing = [
             f"{p}{k}" for k in range(1, len(acts) + 1) for p in "Wb" if f"{p}{k}" not in data
         ]
-        if missing or len(data["train_bias"]) != len(acts):
-            raise ValueError(f"{path} is incomplete: missing {', '.join(missing) or 'train_bias'}.")
+        if not acts or missing or len(data.get("train_bias", [])) != len(acts):
+            raise ValueError(
+                f"{path} is incomplete: missing {', '.join(missing) or 'activations/train_bias'}. "
+                f"Fix: save the network again with net.save(...)."
+            )
         return cls(
             [
                 Dense(data[f"W{k}"], data[f"b{k}"], act, train_bias=bool(data["train_bias"][k - 1]))
@@ -339,9 +402,12 @@ class Network:
 
     def weight_position(self, name: str) -> tuple[str, tuple[int, int]]:
         """Where single weight ``name`` lives: e.g. ``"w5"`` → ``("W2", (0, 0))``."""
-        if name not in self._weight_index:
+        if not isinstance(name, str) or name not in self._weight_index:
             last = len(self._weight_index)
-            raise KeyError(f"Unknown weight {name!r}: this network has weights w1 ... w{last}.")
+            raise KeyError(
+                f"Unknown weight {name!r}: this network has weights w1 ... w{last}. "
+                f"Fix: pass a name such as 'w1'."
+            )
         layer_no, i, j = self._weight_index[name]
         return f"W{layer_no + 1}", (i, j)
 
@@ -353,6 +419,7 @@ class Network:
     def set_weight(self, name: str, value: float) -> None:
         """Set a single weight, e.g. ``net.set_weight("w5", 0.4)`` (a new array, not in place)."""
         matrix, (i, j) = self.weight_position(name)
+        value = check_number(value, "value", "0.4")
         layer = self.layers[int(matrix[1:]) - 1]
         W = layer.W.copy()
         W[i, j] = value
@@ -365,17 +432,20 @@ class Network:
         by every unit of layer 1 (the sum of the per-unit bias gradients), as in the
         worked example where one b1 feeds both hidden units.
         """
-        if name in self._weight_index:
+        if isinstance(name, str) and name in self._weight_index:
             layer_no, i, j = self._weight_index[name]
             dW = self.layers[layer_no].dL_dW
             if dW is None:
-                raise RuntimeError("No gradients yet: call backward() (or loss_and_gradients).")
+                raise RuntimeError(NO_GRADIENTS)
             return float(dW[i, j])
         layer, attr = self._locate(name)
         if attr != "b":
-            raise KeyError(f"gradient() takes w1 ... w{len(self._weight_index)} or b1, b2, ...")
+            raise KeyError(
+                f"gradient() takes w1 ... w{len(self._weight_index)} or b1, b2, ...; got "
+                f"{name!r}. Fix: net.gradients()[{name!r}] gives the whole matrix."
+            )
         if layer.dL_db is None:
-            raise RuntimeError("No gradients yet: call backward() (or loss_and_gradients).")
+            raise RuntimeError(NO_GRADIENTS)
         return float(layer.dL_db.sum())
 
     def named_weights(self) -> dict[str, float]:
@@ -389,6 +459,51 @@ class Network:
     def __repr__(self) -> str:
         acts = ", ".join(layer.activation.name for layer in self.layers)
         return f"Network(sizes={self.sizes}, activations=[{acts}])"
+
+
+def _read_arrays(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of an ``.npz`` file: plain numbers and text only, never pickled objects.
+
+    Each array's header (shape and type) is read first; a file holding more than
+    :data:`MAX_LOAD_ENTRIES` numbers, or anything but numbers and text, is refused before
+    any of it is inflated.
+    """
+    unreadable = ValueError(
+        f"{path} is not a readable nnlesson weights file (truncated, or not an .npz written "
+        f"by Network.save). Fix: load a file written by net.save(...), or save it again."
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = 0
+            for member in archive.namelist():
+                with archive.open(member) as fh:
+                    version = np.lib.format.read_magic(fh)
+                    if version == (1, 0):
+                        shape, _, dtype = np.lib.format.read_array_header_1_0(fh)
+                    else:
+                        shape, _, dtype = np.lib.format.read_array_header_2_0(fh)
+                if dtype.kind not in "biufU":
+                    raise ValueError(
+                        f"{path} holds {member} of type {dtype}, not numbers: nnlesson never "
+                        f"reads Python objects from a file (they could run code). Fix: load "
+                        f"only files written by net.save(...)."
+                    )
+                total += int(np.prod(shape))
+                if total > MAX_LOAD_ENTRIES:
+                    raise ValueError(
+                        f"{path} holds more than {MAX_LOAD_ENTRIES:,} numbers (at {member}, "
+                        f"shape {shape}); Network.load refuses it before inflating it. Fix: "
+                        f"load only networks saved by net.save(...) of the course's sizes, or "
+                        f"raise nnlesson.network.MAX_LOAD_ENTRIES if you trust the file."
+                    )
+        with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as f:
+            return {key: f[key] for key in f.files}
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError):
+        raise unreadable from None
+    except ValueError as exc:
+        if str(path) in str(exc):
+            raise
+        raise unreadable from None
 
 
 # --------------------------------------------------------------------------------

@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnlesson._validation import check_choice, check_fraction, check_positive_number
+from nnlesson._validation import (
+    as_float_array,
+    check_bool,
+    check_choice,
+    check_fraction,
+    check_int,
+    check_positive_number,
+)
 
 Params = dict[str, np.ndarray]
 Schedule = Callable[[int], float]
@@ -45,8 +52,7 @@ def step_decay(lr: float, factor: float = 0.5, every: int = 100) -> Schedule:
     r"""Multiply the rate by ``factor`` every ``every`` steps: :math:`\eta_t = \eta\,\gamma^{\lfloor (t-1)/k \rfloor}`."""
     lr = check_positive_number(lr, "lr")
     factor = check_fraction(factor, "factor", low_open=True)
-    if isinstance(every, bool) or not isinstance(every, int) or every < 1:
-        raise ValueError(f"every must be a whole number >= 1; got {every!r}.")
+    every = check_int(every, "every", minimum=1)
     return lambda t: lr * factor ** ((t - 1) // every)
 
 
@@ -95,22 +101,60 @@ def _rate(lr: LearningRate, t: int) -> float | np.ndarray:
     return float(value)
 
 
-def _check_grads(params: Params, grads: Params) -> None:
+def _as_params(params: object, name: str) -> Params:
+    """``params`` as a dict of float arrays (lists and integer arrays converted), or raise."""
+    if not isinstance(params, dict):
+        raise TypeError(
+            f"{name} must be a dict of arrays by name, e.g. {{'W1': ..., 'b1': ...}}; got "
+            f"{type(params).__name__}. Fix: pass net.parameters() / net.gradients()."
+        )
+    if not params:
+        raise ValueError(f"{name} is empty. Fix: pass net.parameters() / net.gradients().")
+    out = {}
+    for key, value in params.items():
+        if type(value) is np.ndarray and value.dtype.kind == "f":
+            out[key] = value
+        else:
+            out[key] = as_float_array(value, f"{name}[{key!r}]", allow_empty=True)
+    return out
+
+
+def _check_grads(params: object, grads: object) -> tuple[Params, Params]:
+    params, grads = _as_params(params, "params"), _as_params(grads, "grads")
     if params.keys() != grads.keys():
         raise KeyError(
             f"params and grads must have the same names; params has {sorted(params)}, "
-            f"grads has {sorted(grads)}."
+            f"grads has {sorted(grads)}. Fix: pass net.parameters() and net.gradients() of "
+            f"one network."
         )
     for name, p in params.items():
         if grads[name].shape != p.shape:
             raise ValueError(
                 f"grads[{name!r}] has shape {grads[name].shape} but params[{name!r}] has "
-                f"shape {p.shape}."
+                f"shape {p.shape}. Fix: each gradient has the shape of its parameter."
+            )
+    return params, grads
+
+
+def _check_state(optimizer: Optimizer, state: object, kind: type, params: Params) -> None:
+    """The state must be this optimizer's kind, made by ``init`` for these parameters."""
+    fix = "Fix: state = opt.init(params) once, then pass the state each step returns."
+    if not isinstance(state, kind):
+        raise TypeError(
+            f"state must be the {kind.__name__} that {type(optimizer).__name__}.init made; got "
+            f"{type(state).__name__}. {fix}"
+        )
+    for field_name in ("v", "s", "m"):
+        stored = getattr(state, field_name, None)
+        if stored is not None and stored.keys() != params.keys():
+            raise KeyError(
+                f"state was made for the parameters {sorted(stored)}, not {sorted(params)}. {fix}"
             )
 
 
 def _zeros_like(params: Params) -> Params:
-    return {name: np.zeros_like(p, dtype=np.result_type(p, 0.0)) for name, p in params.items()}
+    params = _as_params(params, "params")
+    return {name: np.zeros_like(p) for name, p in params.items()}
 
 
 # -------------------------------------------------------------------- states
@@ -176,10 +220,12 @@ class GradientDescent(Optimizer):
         self.lr = _check_lr(lr)
 
     def init(self, params: Params) -> GDState:
+        _as_params(params, "params")
         return GDState()
 
     def step(self, params: Params, grads: Params, state: GDState) -> tuple[Params, GDState]:
-        _check_grads(params, grads)
+        params, grads = _check_grads(params, grads)
+        _check_state(self, state, GDState, params)
         t = state.t + 1
         lr = _rate(self.lr, t)
         return {name: p - lr * grads[name] for name, p in params.items()}, GDState(t)
@@ -201,7 +247,7 @@ class Momentum(Optimizer):
     def __init__(self, lr: LearningRate = 0.1, beta: float = 0.9, nesterov: bool = False) -> None:
         self.lr = _check_lr(lr)
         self.beta = check_fraction(beta, "beta")
-        self.nesterov = bool(nesterov)
+        self.nesterov = check_bool(nesterov, "nesterov")
 
     def init(self, params: Params) -> MomentumState:
         return MomentumState(v=_zeros_like(params), t=0)
@@ -209,7 +255,8 @@ class Momentum(Optimizer):
     def step(
         self, params: Params, grads: Params, state: MomentumState
     ) -> tuple[Params, MomentumState]:
-        _check_grads(params, grads)
+        params, grads = _check_grads(params, grads)
+        _check_state(self, state, MomentumState, params)
         t = state.t + 1
         lr = _rate(self.lr, t)
         v = {name: self.beta * state.v[name] + g for name, g in grads.items()}
@@ -240,7 +287,8 @@ class AdaGrad(Optimizer):
     def step(
         self, params: Params, grads: Params, state: AccumulatorState
     ) -> tuple[Params, AccumulatorState]:
-        _check_grads(params, grads)
+        params, grads = _check_grads(params, grads)
+        _check_state(self, state, AccumulatorState, params)
         t = state.t + 1
         lr = _rate(self.lr, t)
         s = {name: state.s[name] + g * g for name, g in grads.items()}
@@ -271,7 +319,8 @@ class RMSProp(Optimizer):
     def step(
         self, params: Params, grads: Params, state: AccumulatorState
     ) -> tuple[Params, AccumulatorState]:
-        _check_grads(params, grads)
+        params, grads = _check_grads(params, grads)
+        _check_state(self, state, AccumulatorState, params)
         t = state.t + 1
         lr = _rate(self.lr, t)
         s = {name: self.rho * state.s[name] + (1.0 - self.rho) * g * g for name, g in grads.items()}
@@ -310,7 +359,8 @@ class Adam(Optimizer):
         return AdamState(m=_zeros_like(params), v=_zeros_like(params), t=0)
 
     def step(self, params: Params, grads: Params, state: AdamState) -> tuple[Params, AdamState]:
-        _check_grads(params, grads)
+        params, grads = _check_grads(params, grads)
+        _check_state(self, state, AdamState, params)
         t = state.t + 1
         lr = _rate(self.lr, t)
         b1, b2 = self.beta1, self.beta2
@@ -357,4 +407,10 @@ def get_optimizer(optimizer: str | Optimizer, **kwargs: float) -> Optimizer:
                 f"{type(optimizer).__name__}(lr=...), or pass its name as a string."
             )
         return optimizer
+    if isinstance(optimizer, type) and issubclass(optimizer, Optimizer):
+        raise TypeError(
+            f"optimizer must be an optimizer object or a name; got the class "
+            f"{optimizer.__name__} itself. Fix: {optimizer.__name__}(lr=...) with parentheses, "
+            f"or the name {optimizer.__name__.lower()!r}."
+        )
     return OPTIMIZERS[check_choice(optimizer, "optimizer", OPTIMIZERS)](**kwargs)

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
+from nnlesson import _plot_checks as _check
 from nnlesson.activations import ACTIVATIONS
 from nnlesson.language import say
 from nnlesson.network import Network
@@ -32,6 +33,7 @@ def plot_activations(
     derivatives: bool = True,
 ) -> plt.Figure:
     """One panel per activation: f(z) and, dashed, f'(z)."""
+    _check.plot_activations(names, z, derivatives)
     z = np.linspace(-5, 5, 401) if z is None else np.asarray(z, dtype=float)
     width = min(3.2 * len(names), 10.0)
     fig, axes = plt.subplots(1, len(names), figsize=(width, 3.0), squeeze=False)
@@ -61,6 +63,7 @@ def plot_loss(
     """A loss curve, or several (a dict label -> values) on one axes.
 
     The axis labels default to "iteration" and "loss" (in the language in use)."""
+    _check.plot_loss(losses, log)
     ax = _axes(ax)
     curves = losses if isinstance(losses, dict) else {None: losses}
     for label, values in curves.items():
@@ -89,6 +92,7 @@ def draw_network(
     """Draw a small network: nodes, every weight on its edge by name and value, and,
     if ``X`` (one sample) is given, each unit's net and out values from a forward pass.
     """
+    _check.network(net, X)
     ax = _axes(ax, (8.0, 4.0))
     sizes = net.sizes
     values: list[np.ndarray] = []
@@ -172,6 +176,7 @@ def plot_decision_boundary(
     title: str | None = None,
 ) -> Axes:
     """Shade ``predict(points)`` (values in [0, 1]) over the plane and mark the 0.5 contour."""
+    _check.decision_boundary(predict, X, Y, resolution, margin)
     ax = _axes(ax, (4.5, 4.0))
     X = np.asarray(X, dtype=float)
     lo0, hi0 = X[:, 0].min() - margin, X[:, 0].max() + margin
@@ -851,6 +856,7 @@ def loss_history(losses: Sequence[float], *, title: str | None = None) -> plt.Fi
     """The same loss curve twice: linear scale (left) and log scale (right).
 
     ``title`` (left) defaults to "loss history" in the language in use."""
+    _check.loss_history(losses)
     values = np.asarray(losses, dtype=float)
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
     for ax in axes:
@@ -1739,6 +1745,7 @@ def _digit(ax: Axes, pixels: np.ndarray, title: str | None = None) -> None:
 
 def digit_grid(X: np.ndarray, labels: np.ndarray, per_class: int = 8) -> plt.Figure:
     """The first ``per_class`` images of each class 0-9: one row per class, label on the left."""
+    _check.digits(X, labels, per_class)
     X, labels = np.asarray(X), np.asarray(labels)
     fig, axes = plt.subplots(10, per_class, figsize=(0.62 * per_class, 6.4))
     for c in range(10):
@@ -1783,6 +1790,7 @@ def training_curves(histories: dict[str, dict[str, Sequence[float]]]) -> plt.Fig
 
 def confusion_matrix(counts: np.ndarray, *, ax: Axes | None = None) -> Axes:
     """A k×k table of counts (rows: true class, columns: predicted), each count written in."""
+    _check.confusion(counts)
     counts = np.asarray(counts)
     ax = _axes(ax, (4.6, 4.2))
     off = counts.copy()
@@ -1815,6 +1823,8 @@ def misclassified_digits(
 
     The bar of the true class is green, the network's choice red.
     """
+    _check.digits(X, labels)
+    _check.probabilities(probabilities, len(np.asarray(X)), limit)
     X, labels, P = np.asarray(X), np.asarray(labels), np.asarray(probabilities)
     wrong = np.flatnonzero(P.argmax(axis=1) != labels)[:limit]
     cols = max(len(wrong), 1)
@@ -1851,6 +1861,7 @@ def first_layer_weights(W: np.ndarray, limit: int = 16) -> plt.Figure:
     Red: a dark (inked) pixel there raises the unit's net input z; blue: lowers it.
     One colour scale for all, symmetric around 0 (weights beyond it drawn at its ends).
     """
+    _check.first_layer(W, limit)
     W = np.asarray(W)
     units = min(limit, W.shape[1])
     cols = min(units, 8)

@@ -29,6 +29,7 @@ from IPython.display import Image, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from nnlesson import _widget_checks as _check
 from nnlesson.data import xor
 from nnlesson.language import say
 from nnlesson.losses import mse
@@ -90,6 +91,7 @@ class XorSettings:
 
 def build_xor_trainer(settings: XorSettings) -> Trainer:
     """A 2-H-1 network (sigmoid output) and a :class:`Trainer` on the four XOR points."""
+    _check.xor_settings(settings)
     X, Y = xor()
     net = Network.build(
         [2, settings.hidden, 1],
@@ -119,6 +121,7 @@ def train_xor(settings: XorSettings = XorSettings()) -> tuple[Network, History]:
 
 def solved(net: Network) -> bool:
     """True when all four XOR points land on the right side of 0.5."""
+    _check.network(net)
     X, Y = xor()
     return bool(np.all((net.forward(X) > 0.5) == (Y > 0.5)))
 
@@ -207,6 +210,7 @@ def show_xor(**settings: object) -> None:
     Outside IPython (a script, a test) there is nowhere to show the picture: it is drawn
     but not displayed.
     """
+    _check.setting_names(settings, XorSettings)
     global _picture
     s = replace(XorSettings(), **settings)
     net, history = train_xor(s)
@@ -372,6 +376,8 @@ def corrupt_digit(
     Which pixels go and the noise come from ``seed`` only, so moving one slider never
     reshuffles what the other did: erasing 5 pixels erases the first 5 of the same order.
     """
+    _check.pixels(pixels)
+    _check.damage(noise, erase, seed)
     x = np.array(pixels, dtype=float).reshape(-1)
     rng = np.random.default_rng(seed)
     order = rng.permutation(np.flatnonzero(x > 0))
@@ -389,6 +395,7 @@ def digit_readout(
     erase: int = 0,
 ) -> tuple[str, np.ndarray, np.ndarray]:
     """Damage test digit ``index`` and ask the network: (one line, the image, its 10 probabilities)."""
+    _check.readout(net, X, labels, index)
     x = corrupt_digit(X[index], noise, erase, seed=index)
     p = net.forward(x.reshape(1, -1))[0]
     guess = int(p.argmax())
@@ -406,6 +413,7 @@ def digit_readout(
 
 def probability_bars(probabilities: np.ndarray, width: int = 40) -> str:
     """Ten probabilities as lines of text bars, ``"3 ######...  0.973"``."""
+    _check.probabilities(probabilities, width)
     return "\n".join(
         f"{k} {'#' * round(float(p) * width):<{width}} {float(p):.3f}"
         for k, p in enumerate(probabilities)
@@ -414,6 +422,8 @@ def probability_bars(probabilities: np.ndarray, width: int = 40) -> str:
 
 def digit_png(pixels: np.ndarray, scale: int = 12) -> bytes:
     """An 8×8 image as a PNG, each pixel a ``scale``×``scale`` square, ink dark on white."""
+    _check.pixels(pixels)
+    _check.png_scale(scale)
     from matplotlib.image import imsave
 
     big = np.kron(np.asarray(pixels, dtype=float).reshape(8, 8), np.ones((scale, scale)))

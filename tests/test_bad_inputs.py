@@ -2,7 +2,8 @@
 
 One catalogue serves two purposes: each case is a test (the error is raised where the
 mistake is made, with a message that names the problem and the fix), and the table in
-``docs/bad-inputs.md`` is rendered from it. After changing a message, regenerate the
+``docs/bad-inputs.md`` is rendered from it, followed by the generated adversarial catalogue
+of ``tests/adversarial.py`` (issue 16) with its counts per class and per function. After changing a message, regenerate the
 table with ``python tests/test_bad_inputs.py``.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from adversarial import render_catalogue
 
 import nnlesson as nl
 import nnlesson.optimizers as opt
@@ -70,7 +72,7 @@ CASES = [
     ("momentum beta of 1", lambda: opt.Momentum(0.1, beta=1.0), ValueError, r"beta must lie in \[0, 1\)"),
     ("Adam beta2 above 1", lambda: opt.Adam(beta2=1.5), ValueError, r"beta2 must lie in \[0, 1\)"),
     ("Adam epsilon 0", lambda: opt.Adam(eps=0), ValueError, r"eps must be > 0"),
-    ("a schedule that never steps", lambda: opt.step_decay(0.1, every=0), ValueError, r"every must be a whole number"),
+    ("a schedule that never steps", lambda: opt.step_decay(0.1, every=0), ValueError, r"every must be >= 1; got 0"),
     ("batch size 0", lambda: train_xor(batch_size=0), ValueError, r"batch_size must be >= 1; got 0"),
     ("negative batch size", lambda: data.batches_per_epoch(100, -5), ValueError, r"batch_size must be >= 1; got -5"),
     ("batch size larger than the data", lambda: train_xor(batch_size=5), ValueError, r"batch_size \(5\) is larger than the data set \(4 samples\)"),
@@ -137,6 +139,7 @@ def render_table() -> str:
         except error as exc:
             message = str(exc).strip("'\"").replace("|", "\\|").replace("\n", " ")
         rows.append(f"| {k} | {mistake} | `{error.__name__}` | {message} |")
+    rows += ["", *render_catalogue()]
     return "\n".join(rows) + "\n"
 
 

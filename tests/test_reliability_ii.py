@@ -100,3 +100,97 @@ def test_a_schedule_may_return_one_rate_per_stacked_run_but_none_negative():
     bad = GradientDescent(lambda t: -rates)
     with pytest.raises(ValueError, match="negative or non-finite rate at step 1"):
         bad.step(params, grads, bad.init(params))
+
+
+def _diverged_message(run) -> str:
+    from nnlesson import TrainingDiverged
+
+    with pytest.raises(TrainingDiverged) as err:
+        run()
+    return str(err.value)
+
+
+def test_training_diverged_names_what_it_saw_and_the_fix_for_it():
+    from nnlesson import train, xor
+
+    X, Y = xor()
+
+    def nan_weight():
+        net = Network.build([2, 3, 1], rng=0)
+        net.set_parameters({"W1": np.full((2, 3), np.nan)})
+        train(net, X, Y, epochs=1)
+
+    msg = _diverged_message(nan_weight)
+    assert "weight W1 holds NaN or infinity, set before training started" in msg
+    assert "learning rate" not in msg
+
+    def data_changed():
+        trainer = Trainer(Network.build([2, 3, 1], rng=0), X, Y)
+        trainer.X[0, 0] = np.inf  # the Trainer's own copy, changed from outside
+        trainer.run(1)
+
+    msg = _diverged_message(data_changed)
+    assert "this batch's X holds NaN or infinity" in msg and "make a new Trainer" in msg
+
+    def overflow_at_init():
+        net = Network.build([2, 3, 1], "relu", "identity", rng=0, scale=1e200)
+        train(net, X * 1e200, Y, epochs=1)
+
+    msg = _diverged_message(overflow_at_init)
+    assert "first forward pass, before any update" in msg and "scale the inputs" in msg
+
+    def saturating():
+        train(Network.build([2, 3, 1], rng=0), X, Y, epochs=3, optimizer=GradientDescent(1e300))
+
+    msg = _diverged_message(saturating)
+    assert "threw the weights" in msg and "learning rate 10x smaller" in msg
+
+
+def test_trainer_keeps_its_own_copy_of_the_data():
+    from nnlesson import xor
+
+    X, Y = xor()
+    trainer = Trainer(Network.build([2, 3, 1], rng=0), X, Y)
+    X[:] = np.nan
+    assert np.all(np.isfinite(trainer.X))
+
+
+def test_load_finds_the_file_save_wrote_and_refuses_huge_files(tmp_path):
+    import zipfile
+
+    net = Network.build([2, 3, 1], rng=0)
+    net.save(tmp_path / "xor_weights")  # numpy writes xor_weights.npz
+    loaded = Network.load(tmp_path / "xor_weights")
+    assert np.array_equal(loaded.layers[0].W, net.layers[0].W)
+    big = tmp_path / "big.npz"
+    with zipfile.ZipFile(big, "w") as archive, archive.open("W1.npy", "w") as fh:
+        np.lib.format.write_array_header_1_0(
+            fh, {"descr": "<f8", "fortran_order": False, "shape": (16000, 16000)}
+        )
+    with pytest.raises(ValueError, match="more than 10,000,000 numbers") as err:
+        Network.load(big)
+    assert "pickle" not in str(err.value)
+    (tmp_path / "notes.npz").write_text("not weights")
+    with pytest.raises(ValueError, match="not a readable nnlesson weights file") as err:
+        Network.load(tmp_path / "notes.npz")
+    assert "pickle" not in str(err.value)
+
+
+def test_gradient_check_passes_a_right_float32_network_and_fails_a_wrong_one():
+    from nnlesson import gradient_check, xor
+
+    X, Y = xor()
+    for seed in range(5):
+        net = Network.build([2, 4, 1], "tanh", rng=seed, dtype=np.float32)
+        report = gradient_check(net, X.astype(np.float32), Y.astype(np.float32))
+        assert report.passed and report.tolerance == 1e-3, str(report)
+    broken = Network.build([2, 4, 1], "tanh", rng=0, dtype=np.float32)
+    original = broken.layers[0].backward
+
+    def wrong_backward(grad, *, input_gradient=True):
+        out = original(grad, input_gradient=input_gradient)
+        broken.layers[0].dL_dW = broken.layers[0].dL_dW * 1.01  # a 1 % error
+        return out
+
+    broken.layers[0].backward = wrong_backward
+    assert not gradient_check(broken, X, Y).passed
