@@ -122,7 +122,9 @@ def test_a_translation_that_changes_code_is_refused():
 
 def test_a_translation_may_reorder_f_string_fields_but_not_change_them():
     english = 'print(f"{wrong} of {len(y)} misclassified, {t:.2f} s")'
-    reordered = 'print(f"{len(y)} 个中有 {wrong} 个分错，{t:.1f} 秒")'  # Chinese word order, a width
+    reordered = (
+        'print(f"{len(y)} 个中有 {wrong} 个分错，{t:.1f} 秒")'  # Chinese word order, a width
+    )
     changed = 'print(f"{len(y)} 个中有 {right} 个分错，{t:.1f} 秒")'
     assert translations.same_code(english, reordered)
     assert not translations.same_code(english, changed)
@@ -135,6 +137,41 @@ def test_generated_tables_do_not_make_lesson_00_stale():
     changed = copy.deepcopy(cell)
     changed.source = changed.source.replace(glossary.END, "| new | row |\n" + glossary.END)
     assert translations.english_sha(changed) == before
+
+
+# A line break inside a paragraph shows as a space, which Chinese text does not have between
+# characters: a paragraph's Chinese lines are joined (tables, lists, headings, math blocks and
+# code keep their lines).
+CJK_CHAR = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’…—]"
+NEW_BLOCK = re.compile(r"^\s*([|#>*+-]|\d+\.|\$\$|<|```|\\\[|\\begin)")
+
+
+def soft_breaks_between_chinese(text: str) -> list[str]:
+    lines, found, fence = text.split("\n"), [], False
+    for prev, line in zip(lines, lines[1:]):
+        if prev.strip().startswith("```"):
+            fence = not fence
+        if (
+            not fence
+            and re.search(CJK_CHAR + "$", prev)
+            and re.match(CJK_CHAR, line.lstrip())
+            and not NEW_BLOCK.match(line)
+            and not prev.lstrip().startswith(("|", "#", "$$", "<"))
+            and "$$" not in prev
+        ):
+            found.append(f"{prev[-8:]}⏎{line.lstrip()[:8]}")
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_chinese_paragraphs_have_no_line_break_between_characters(name):
+    table = translations.load_table(ROOT, name)
+    breaks = {
+        e["id"]: soft_breaks_between_chinese(e["markdown"])
+        for e in table["cells"]
+        if "markdown" in e and soft_breaks_between_chinese(e["markdown"])
+    }
+    assert not breaks, f"{name}: a line break between Chinese characters shows as a space: {breaks}"
 
 
 # ---------------------------------------------------------------------- terminology
