@@ -94,6 +94,8 @@ TERMS: tuple[Term, ...] = (
          "每次更新用 $B$ 个样本", "06", "MBGD; article 000 calls it 批量梯度下降"),
     Term("momentum", "动量", "remember the previous steps' direction",
          "记住前几步的方向", "07"),
+    Term("bias correction", "偏差修正", "Adam's division by $1 - \\beta^t$: a running average started at 0 is too small at first",
+         "Adam 除以 $1 - \\beta^t$：从 0 开始的滑动平均起初偏小", "07"),
     Term("adaptive learning rate", "自适应学习率", "a step size per weight, from its gradients' history (AdaGrad, RMSProp, Adam)",
          "每个权重有自己的步长，由它的梯度历史决定（AdaGrad、RMSProp、Adam）", "07"),
     Term("eigenvalue", "特征值", "the curvature of the loss along one of its main directions (going further)",
