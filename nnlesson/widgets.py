@@ -135,16 +135,18 @@ def xor_summary(settings: XorSettings, net: Network, history: History) -> str:
 class XorPicture:
     """The XOR panel's figure: decision boundary (left) and loss per epoch (right).
 
-    The figure, its axes and its fixed parts (the four points, labels) are made once;
-    :meth:`png` puts in the new network's output over the plane, the 0.5 boundary and
-    the loss curve, and renders a PNG. It is not a pyplot figure, so Jupyter never
-    shows it by itself: :func:`show_xor` displays the PNG.
+    The figure, its axes and its fixed parts (the left axes' frame, ticks and labels) are
+    drawn once and kept as a background; :meth:`png` puts back that background and draws
+    only what a new network changes (matplotlib "blitting"): the network's output over the
+    plane, the 0.5 boundary, the four points on top, the title, and the whole loss axes
+    (its limits follow the run). It is not a pyplot figure, so Jupyter never shows it by
+    itself: :func:`show_xor` displays the PNG. ``drawn`` counts the pictures made.
     """
 
     def __init__(self, resolution: int = 61) -> None:
         X, Y = xor()
         self.fig = Figure(figsize=(8.0, 3.4))
-        FigureCanvasAgg(self.fig)
+        self.canvas = FigureCanvasAgg(self.fig)
         self.left, self.right = self.fig.subplots(1, 2)
         self.fig.subplots_adjust(left=0.1, right=0.98, bottom=0.16, top=0.9, wspace=0.35)
         grid = np.linspace(-0.5, 1.5, resolution)
@@ -154,8 +156,10 @@ class XorPicture:
             np.zeros_like(self.g0), extent=(-0.5, 1.5, -0.5, 1.5), **PROBABILITY_SHADING
         )
         ones = Y[:, 0] > 0.5
-        self.left.scatter(X[~ones, 0], X[~ones, 1], c="tab:blue", ec="k", zorder=3)
-        self.left.scatter(X[ones, 0], X[ones, 1], c="tab:red", ec="k", zorder=3)
+        self.dots = [
+            self.left.scatter(X[~ones, 0], X[~ones, 1], c="tab:blue", ec="k", zorder=3),
+            self.left.scatter(X[ones, 0], X[ones, 1], c="tab:red", ec="k", zorder=3),
+        ]
         self.left.set_xlabel("x1")
         self.left.set_ylabel("x2")
         self.boundary = None  # the 0.5 contour of the last network, if it has one
@@ -165,6 +169,15 @@ class XorPicture:
         self.right.set_ylabel("loss (MSE)")
         # a title at a fixed height: matplotlib then skips placing it around the ticks
         self.right.set_title("loss", y=1.0)
+        self.left.set_title("", y=1.0)
+        # the background: everything but what a network changes, drawn once
+        for artist in [self.image, *self.left.spines.values(), *self.dots, self.left.title]:
+            artist.set_animated(True)
+        self.right.set_visible(False)
+        self.canvas.draw()
+        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
+        self.right.set_visible(True)
+        self.drawn = 0
 
     def png(self, net: Network, history: History, title: str = "") -> bytes:
         """Draw ``net``'s decision boundary and ``history``'s loss curve; PNG bytes."""
@@ -177,6 +190,7 @@ class XorPicture:
             self.boundary = self.left.contour(
                 self.g0, self.g1, p, levels=[0.5], colors="k", linewidths=1.5
             )
+            self.boundary.set_animated(True)
         self.left.set_title(title, y=1.0)
         losses = np.asarray(history.epoch_loss, dtype=float)
         self.curve.set_data(np.arange(1, len(losses) + 1), losses)
@@ -184,9 +198,29 @@ class XorPicture:
         self.right.set_xlim(0, max(len(losses), 1) + 1)
         if shown.size:
             self.right.set_ylim(shown.min() / 1.5, shown.max() * 1.5)
-        buffer = io.BytesIO()
-        self.fig.savefig(buffer, format="png")
-        return buffer.getvalue()
+        # in the order a full draw takes: shading, boundary, frame, points, title
+        self.canvas.restore_region(self.background)
+        changed = [self.image, self.boundary, *self.left.spines.values(), *self.dots]
+        for artist in [a for a in changed if a is not None]:
+            self.left.draw_artist(artist)
+        self.left.draw_artist(self.left.title)
+        self.fig.draw_artist(self.right)
+        self.drawn += 1
+        return rgba_png(self.canvas)
+
+
+def rgba_png(canvas: FigureCanvasAgg) -> bytes:
+    """What ``canvas`` holds now as a PNG: RGB (the figure is opaque), light compression.
+
+    Against ``savefig(format="png")`` (RGBA, zlib level 6) this skips drawing the figure
+    again and encodes in about half the time, for a file about a third larger.
+    """
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    rgb = np.asarray(canvas.buffer_rgba())[..., :3]
+    PILImage.fromarray(rgb).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
 
 
 _picture: XorPicture | None = None
