@@ -12,6 +12,7 @@ No timing here: ``python benchmarks/run.py --browser`` measures the speed.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import matplotlib
 import numpy as np
@@ -169,3 +170,14 @@ def test_digits_panel_draws_once_when_made(monkeypatch):
     fresh.update(index=3, noise=0.2)
     assert panel.image.value == fresh.image.value
     assert panel.readout.value == fresh.readout.value
+
+
+@pytest.mark.parametrize("settings", [widgets.XorSettings(), widgets.XorSettings(batch_size=1)])
+def test_training_on_equals_training_again(settings):
+    widgets.train_xor_continuing(replace(settings, epochs=300))
+    for epochs in [310, 320, 500, 20, 30]:  # on, on, on, back (a fresh run), on
+        net, history = widgets.train_xor_continuing(replace(settings, epochs=epochs))
+        fresh_net, fresh_history = widgets.train_xor(replace(settings, epochs=epochs))
+        assert history.epoch_loss == fresh_history.epoch_loss, epochs
+        for name, value in fresh_net.parameters().items():
+            assert np.array_equal(net.parameters()[name], value), (epochs, name)
