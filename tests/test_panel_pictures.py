@@ -181,3 +181,28 @@ def test_training_on_equals_training_again(settings):
         assert history.epoch_loss == fresh_history.epoch_loss, epochs
         for name, value in fresh_net.parameters().items():
             assert np.array_equal(net.parameters()[name], value), (epochs, name)
+
+
+@pytest.mark.lesson09
+def test_fit_picture_reused_equals_fresh_and_a_full_draw():
+    from nnlesson.plots import FitPicture
+
+    rng = np.random.default_rng(0)
+    xs = np.linspace(-3.2, 3.2, 321).reshape(-1, 1)
+    sets = {
+        "training set": (rng.uniform(-3, 3, (18, 1)), rng.normal(size=(18, 1))),
+        "validation set": (rng.uniform(-3, 3, (18, 1)), rng.normal(size=(18, 1))),
+    }
+    picture = FitPicture(xs, np.sin(xs), sets)
+    picture.png(np.cos(xs), "H = 40, lambda = 0.1")
+    last = picture.png(2.5 * np.sin(2 * xs), "H = 40, lambda = 0.0001")
+    assert last == FitPicture(xs, np.sin(xs), sets).png(
+        2.5 * np.sin(2 * xs), "H = 40, lambda = 0.0001"
+    )
+    assert picture.legend.get_texts()[-1].get_text() == "H = 40, lambda = 0.0001"
+    assert np.array_equal(picture.fit_line.get_ydata(), 2.5 * np.sin(2 * xs).ravel())
+    for artist in picture.fig.findobj():
+        artist.set_animated(False)
+    full = io.BytesIO()
+    picture.fig.savefig(full, format="png")
+    assert np.array_equal(_pixels(last), _pixels(full.getvalue()))
