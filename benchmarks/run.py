@@ -1,7 +1,7 @@
 """nnlesson's benchmarks (issue 7): ``make bench``, or ``python benchmarks/run.py --notebooks``.
 
-Five sections (six with ``--browser``), each a race run side by side in this one process (interleaved rounds,
-medians), then one table of every target:
+Five sections (six with ``--browser``), each a race run side by side in this one process
+(interleaved rounds, medians), then one table of every target:
 
 1. a tiny net (XOR 2-4-1): nnlesson vs a bare numpy loop vs PyTorch;
 2. course-sized and larger nets (784-128-10, 784-512-10): nnlesson vs PyTorch, and the
