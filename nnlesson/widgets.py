@@ -50,8 +50,7 @@ def show_text(text: str) -> None:
     if get_ipython() is None:
         print(text)
         return
-    html = f'<pre class="nnlesson-readout" style="{WRAP_BETWEEN_WORDS}">{escape(text)}</pre>'
-    display({"text/plain": text, "text/html": html}, raw=True)
+    display({"text/plain": text, "text/html": readout_html(text)}, raw=True)
 
 
 class Panel(w.VBox):
@@ -297,13 +296,40 @@ def xor_controls(settings: XorSettings = XorSettings()) -> dict[str, w.Widget]:
     }
 
 
+def readout_html(text: str) -> str:
+    """``text`` as the HTML :func:`show_text` shows: preformatted, wrapping between words."""
+    return f'<pre class="nnlesson-readout" style="{WRAP_BETWEEN_WORDS}">{escape(text)}</pre>'
+
+
 def xor_panel(settings: XorSettings = XorSettings()) -> w.Widget:
-    """Sliders and menus for every setting; each change retrains and redraws."""
+    """Sliders and menus for every setting; each change retrains and redraws.
+
+    The summary line is an HTML widget and the picture an ``Image`` widget, both changed in
+    place: a move sends the new text and the PNG's bytes, and the browser swaps them in
+    (no output area cleared and rebuilt, no base64). It shows what :func:`show_xor` shows.
+    ``panel.pictures`` counts the pictures it has drawn: one when its cell runs, then one
+    per move.
+    """
     controls = xor_controls(settings)
-    out = w.interactive_output(show_xor, controls)
+    readout = w.HTML()
+    image = w.Image(format="png")
+    picture = XorPicture()
     left = w.VBox(list(controls.values())[:4])
     right = w.VBox(list(controls.values())[4:])
-    return Panel([w.HBox([left, right]), out], "XOR network, every setting a slider")
+    panel = Panel([w.HBox([left, right]), readout, image], "XOR network, every setting a slider")
+    panel.pictures = 0
+
+    def update(_change: object = None) -> None:
+        s = replace(XorSettings(), **{k: c.value for k, c in controls.items()})
+        net, history = train_xor_continuing(s)
+        readout.value = readout_html(xor_summary(s, net, history))
+        image.value = picture.png(net, history, "solved" if solved(net) else "not solved")
+        panel.pictures += 1
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    return panel
 
 
 class StepPanel:
@@ -605,6 +631,7 @@ __all__ = [
     "digit_png",
     "digits_panel",
     "probability_bars",
+    "readout_html",
     "show_digit",
     "show_xor",
     "solved",

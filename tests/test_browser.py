@@ -37,7 +37,7 @@ def _summary_text(page) -> str:
 
 
 def _panel(page):
-    """The output area of the XOR panel: the widget view that holds the 'random seed' slider."""
+    """The XOR panel: the outermost widget box that holds the 'random seed' slider."""
     return page.locator(".widget-vbox", has=page.locator("text=random seed")).first
 
 
@@ -59,7 +59,7 @@ def test_xor_panel_reacts_to_keyboard_and_readout(jupyterlab):
 
             panel = _panel(page)
             expect(panel).to_be_visible()
-            out = panel.locator(".widget-output")
+            out = panel  # the summary (an HTML widget) and the picture (an Image widget)
             expect(out).to_contain_text(expected_default)
             image = out.locator("img")
             expect(image).to_be_visible()

@@ -72,6 +72,9 @@ def test_xor_panel_draws_once_then_once_per_move_and_ends_on_a_fresh_render(xor_
         net, history, "solved" if widgets.solved(net) else "not solved"
     )
     assert xor_pictures[-1] == fresh, "the last picture is not the one its settings describe"
+    assert panel.children[2].value == fresh and panel.pictures == 1 + len(moves)
+    summary = widgets.xor_summary(final, net, history)
+    assert panel.children[1].value == widgets.readout_html(summary)
 
 
 def test_xor_picture_blit_equals_a_full_draw():
