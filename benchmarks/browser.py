@@ -460,10 +460,20 @@ def run(lessons: list[str] | None = None, *, python_side: bool = True) -> list[G
     rows, goals = [], []
     with sync_playwright() as p:
         for case in chosen:
-            with tempfile.TemporaryDirectory(prefix="nnbench-") as tmp:
-                result = run_in_browser(case, Path(tmp), p)
+            try:
+                with tempfile.TemporaryDirectory(prefix="nnbench-") as tmp:
+                    result = run_in_browser(case, Path(tmp), p)
+            except Exception as error:  # noqa: BLE001 - report it, measure the other panels
+                _log(f"    {case.name}: FAILED in the browser: {error!r}"[:300])
+                rows.append([case.name, "failed", "", "", "", "", ""])
+                continue
             _log(f"    {case.name}: the same moves in-process")
-            py = run_in_process(case) if python_side else [float("nan")]
+            try:
+                py = run_in_process(case) if python_side else [float("nan")]
+            except Exception as error:  # noqa: BLE001 - keep the browser's figures
+                _log(f"    {case.name}: in-process timing failed: {error!r}"[:300])
+                py = [float("nan")]
+            _log(f"    {case.name}: in-process " + " ".join(f"{1000 * t:.0f}" for t in py) + " ms")
             med, worst = statistics.median(result.screen), max(result.screen)
             rows.append(
                 [
