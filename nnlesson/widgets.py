@@ -513,8 +513,9 @@ class DigitsPanel:
         self.image.value = digit_png(x)
         guess, label = int(p.argmax()), int(self.labels[index])
         for k, (bar, value) in enumerate(zip(self.bars, self.values)):
-            bar.value = float(p[k])
-            bar.bar_style = "success" if k == label else ("danger" if k == guess else "info")
+            with bar.hold_sync():  # one message per bar, not one per changed setting
+                bar.value = float(p[k])
+                bar.bar_style = "success" if k == label else ("danger" if k == guess else "info")
             value.value = f"{p[k]:.3f}"
         self.readout.value = text
         return text
