@@ -312,7 +312,8 @@ def xor_panel(settings: XorSettings = XorSettings()) -> w.Widget:
     """
     controls = xor_controls(settings)
     readout = w.HTML()
-    image = w.Image(format="png")
+    # at the PNG's own size: a box would otherwise stretch it to its width, blurred
+    image = w.Image(format="png", layout=w.Layout(width="auto", align_self="flex-start"))
     picture = XorPicture()
     left = w.VBox(list(controls.values())[:4])
     right = w.VBox(list(controls.values())[4:])
