@@ -53,6 +53,7 @@ notebooks: $(STAMP)
 
 # Benchmarks (issue 7): figures and ratios, not tests. PyTorch is optional:
 # $(BIN)/python -m pip install torch==2.13.0 (a CPU build; plain "torch" pulls CUDA).
+# The panels in JupyterLab in Chromium (issue 19): make bench BENCH_ARGS="--only browser".
 BENCH_ARGS ?= --notebooks
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

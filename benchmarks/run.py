@@ -1,7 +1,7 @@
 """nnlesson's benchmarks (issue 7): ``make bench``, or ``python benchmarks/run.py --notebooks``.
 
-Five sections, each a race run side by side in this one process (interleaved rounds,
-medians), then one table of every target:
+Five sections (six with ``--browser``), each a race run side by side in this one process
+(interleaved rounds, medians), then one table of every target:
 
 1. a tiny net (XOR 2-4-1): nnlesson vs a bare numpy loop vs PyTorch;
 2. course-sized and larger nets (784-128-10, 784-512-10): nnlesson vs PyTorch, and the
@@ -10,7 +10,10 @@ medians), then one table of every target:
 4. what a learner feels: the XOR panel's callback, ``import nnlesson``, and (with
    ``--notebooks``) every lesson run top to bottom in a fresh kernel;
 5. lesson 12's digits network: nnlesson vs scikit-learn's ``MLPClassifier`` (same network,
-   Adam, batch size, epochs, float64), and the digits panel's callback.
+   Adam, batch size, epochs, float64), and the digits panel's callback;
+6. with ``--browser`` (or ``--only browser``): every panel in JupyterLab in headless
+   Chromium, key press to new picture on screen, beside the same move in-process
+   (``benchmarks/browser.py``; needs Chromium and Playwright, takes minutes).
 
 PyTorch is optional (``pip install torch==2.13.0``, a CPU build); without it its
 columns say "not installed". Not part of the tests: nothing here asserts a time.
@@ -29,7 +32,7 @@ import many_starts
 import tiny_nets
 from timing import Goal, load_torch, machine_description, table, verdict
 
-SECTIONS = ("tiny", "big", "many", "learner", "digits")
+SECTIONS = ("tiny", "big", "many", "learner", "digits", "browser")
 
 
 def main() -> None:
@@ -38,11 +41,16 @@ def main() -> None:
         "--notebooks", action="store_true", help="also run every lesson top to bottom (slow)"
     )
     parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="also time every panel in JupyterLab in headless Chromium (slow)",
+    )
+    parser.add_argument(
         "--only", choices=SECTIONS, action="append", help="run only this section (repeatable)"
     )
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds per race")
     args = parser.parse_args()
-    sections = args.only or list(SECTIONS)
+    sections = args.only or [s for s in SECTIONS if s != "browser" or args.browser]
     torch = load_torch()
     start = time.perf_counter()
     print("nnlesson benchmarks")
@@ -60,6 +68,10 @@ def main() -> None:
         goals += learner.run(args.rounds, notebooks=args.notebooks)
     if "digits" in sections:
         goals += digits.run(args.rounds)
+    if "browser" in sections:
+        import browser  # this directory's browser.py (the panels in JupyterLab)
+
+        goals += browser.run()
     print("Targets")
     rows = [[g.what, g.measured, g.target, verdict(g)] for g in goals]
     print(table(rows, ["", "measured", "target", ""]))

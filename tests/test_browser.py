@@ -37,7 +37,7 @@ def _summary_text(page) -> str:
 
 
 def _panel(page):
-    """The output area of the XOR panel: the widget view that holds the 'random seed' slider."""
+    """The XOR panel: the outermost widget box that holds the 'random seed' slider."""
     return page.locator(".widget-vbox", has=page.locator("text=random seed")).first
 
 
@@ -56,10 +56,29 @@ def test_xor_panel_reacts_to_keyboard_and_readout(jupyterlab):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(60_000)
             open_and_run_all(page, base, token, "scratch_xor.ipynb")
+            # JupyterLab renders only the cells near the view: wait for every cell to have
+            # run, then scroll to the panel's cell
+            page.wait_for_function(
+                """() => { const nb = window.jupyterapp.shell.currentWidget.content;
+                           const s = document.querySelector('#jp-main-statusbar');
+                           return nb.widgets.every(c => c.model.type !== 'code'
+                                                        || c.model.executionCount !== null)
+                                  && s && s.innerText.includes('| Idle'); }""",
+                polling=500,
+            )
+            page.evaluate(
+                """async () => {
+                    const nb = window.jupyterapp.shell.currentWidget.content;
+                    const i = nb.widgets.findIndex(c => c.model.type === 'code'
+                        && c.model.sharedModel.getSource().includes('xor_panel()'));
+                    nb.activeCellIndex = i;
+                    await nb.scrollToItem(i, 'start');
+                }"""
+            )
 
             panel = _panel(page)
             expect(panel).to_be_visible()
-            out = panel.locator(".widget-output")
+            out = panel  # the summary (an HTML widget) and the picture (an Image widget)
             expect(out).to_contain_text(expected_default)
             image = out.locator("img")
             expect(image).to_be_visible()
