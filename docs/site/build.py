@@ -145,6 +145,8 @@ def stage(src: Path, modules: Path, language: str = "en") -> None:
     manager = modules / "@jupyter-widgets" / "html-manager" / "dist"
     shutil.copytree(manager, widgets, ignore=shutil.ignore_patterns("embed.js", "libembed*"))
     shutil.copyfile(modules / "requirejs" / "require.js", widgets / "require.js")
+    if language == "zh":  # works around Sphinx 9's Chinese search data (see the file)
+        shutil.copyfile(CONF / "chinese-stemmer.js", static / "chinese-stemmer.js")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,6 +57,8 @@ html_title = (
 )
 html_static_path = ["_static"]
 html_search_language = "zh" if LANGUAGE == "zh" else "en"
+# Sphinx 9's Chinese search names a ChineseStemmer it never defines: docs/site/chinese-stemmer.js
+html_js_files = ["chinese-stemmer.js"] if LANGUAGE == "zh" else []
 html_theme_options = {
     "repository_url": REPOSITORY_URL,
     "repository_branch": BRANCH,
