@@ -645,8 +645,11 @@ def verify_machinery(namespace: dict[str, Any] | None = None) -> None:
         ):
             problems.append("nnlesson.checks.ExerciseWrong is not the original")
     if problems:
+        found = "\n  ".join(problems[:5])
         raise MachineryTampered(
-            "The checking machinery was changed in this notebook, so it cannot be graded:\n  "
-            + "\n  ".join(problems[:5])
+            say(
+                f"The checking machinery was changed in this notebook, so it cannot be graded:\n  {found}",
+                f"这个笔记本里的检查机制被改动过，因此无法评分：\n  {found}",
+            )
         )
-    print("✔ the checking machinery is the original.")
+    print(say("✔ the checking machinery is the original.", "✔ 检查机制是原版的，没有被改动。"))

@@ -384,3 +384,19 @@ if __name__ == "__main__":  # regenerate the stored English (only for a delibera
     texts = {name: _draw(name) for name in SAMPLES}
     ENGLISH.write_text(json.dumps(texts, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {ENGLISH}: {sum(map(len, texts.values()))} texts from {len(texts)} figures")
+
+
+def test_every_message_of_the_checks_is_written_in_both_languages():
+    """A learner of the Chinese edition meets no English feedback: every message a check
+    raises or prints in nnlesson/checks.py goes through say(en, zh), none is a bare string."""
+    tree = ast.parse((PACKAGE / "checks.py").read_text(encoding="utf-8"))
+    speakers = {"ExerciseWrong", "ExerciseNotAnswered", "MachineryTampered", "print"}
+    bare = [
+        f"line {node.lineno}: {ast.unparse(node.args[0])[:60]}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in speakers
+        and node.args
+        and isinstance(node.args[0], (ast.Constant, ast.JoinedStr))
+    ]
+    assert not bare, "messages in English only: " + "; ".join(bare)
