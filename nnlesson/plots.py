@@ -996,6 +996,23 @@ def loss_curves(curves: dict[str, Sequence[float]], *, title: str = "", ylim=(1e
     return ax
 
 
+def canvas_png(canvas) -> bytes:
+    """What a figure's Agg ``canvas`` holds now, as a PNG: RGB (the figure is opaque), light
+    compression. The panels' pictures (lessons 05, 07, 09, 11) use it after blitting.
+
+    Against ``savefig(format="png")`` (RGBA, zlib level 6) this skips drawing the figure
+    again and encodes in about half the time, for a file about a third larger.
+    """
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    rgb = np.asarray(canvas.buffer_rgba())[..., :3]
+    PILImage.fromarray(rgb).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
 class RatePicture:
     """The learning-rate slider's picture, drawn once and updated cheaply.
 
@@ -1048,10 +1065,6 @@ class RatePicture:
 
     def png(self, path: np.ndarray, losses: Sequence[float], title: str) -> bytes:
         """The picture with this path and loss curve, as PNG bytes."""
-        import io
-
-        from matplotlib.image import imsave
-
         path = np.asarray(path)
         self.path_line.set_data(path[:, 0], path[:, 1])
         self.loss_line.set_data(np.arange(len(losses)), np.log10(np.asarray(losses)))
@@ -1060,15 +1073,7 @@ class RatePicture:
         self.ax_path.draw_artist(self.path_line)
         self.ax_path.draw_artist(self.title)
         self.ax_loss.draw_artist(self.loss_line)
-        buffer = io.BytesIO()
-        # zlib level 1: about half the time of the default level 6, a somewhat larger file
-        imsave(
-            buffer,
-            np.asarray(self.canvas.buffer_rgba()),
-            format="png",
-            pil_kwargs={"compress_level": 1},
-        )
-        return buffer.getvalue()
+        return canvas_png(self.canvas)
 
 
 def descent_on_curve(
@@ -1628,23 +1633,12 @@ class FitPicture:
 
     def png(self, fit: np.ndarray, label: str) -> bytes:
         """The picture with fitted curve ``fit`` (values over ``xs``) named ``label``; PNG bytes."""
-        import io
-
-        from matplotlib.image import imsave
-
         self.fit_line.set_ydata(np.asarray(fit, dtype=float).ravel())
         self.legend.get_texts()[-1].set_text(label)
         self.canvas.restore_region(self.background)
         for artist in self.changing:
             self.ax.draw_artist(artist)
-        buffer = io.BytesIO()
-        imsave(
-            buffer,
-            np.asarray(self.canvas.buffer_rgba()),
-            format="png",
-            pil_kwargs={"compress_level": 1},
-        )
-        return buffer.getvalue()
+        return canvas_png(self.canvas)
 
 
 # Lessons 10-11: deep networks, XOR.

@@ -31,8 +31,8 @@ from matplotlib.figure import Figure
 
 from nnlesson.language import say
 from nnlesson.optimizers import AdaGrad, Adam, GradientDescent, Momentum, Optimizer, RMSProp
-from nnlesson.plots import draw_race
-from nnlesson.widgets import Panel, rgba_png
+from nnlesson.plots import canvas_png, draw_race
+from nnlesson.widgets import Panel
 
 Points = np.ndarray  # shape (..., 2): the last axis holds x and y
 NAMES = ("GD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam")
@@ -421,7 +421,7 @@ class RacePicture:
         for artist in changing:
             self.ax.draw_artist(artist)
         self.drawn += 1
-        return rgba_png(self.canvas)
+        return canvas_png(self.canvas)
 
 
 def show_race(picture: RacePicture | None = None, **settings: object) -> bytes:
