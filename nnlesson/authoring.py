@@ -296,6 +296,41 @@ def ensure_setup_cell(nb: nbformat.NotebookNode) -> None:
     nb.cells.insert(first, code(SETUP_SOURCE, SETUP_TAG))
 
 
+# Every graded cell of a solution ends with this hidden test (nbgrader keeps it out of the
+# learner's lesson): before a cell earns its points, a fresh copy of checks.py, loaded from
+# the installed package, checks that the checking machinery the cell used is the original
+# and that no cell but the lesson's own rebound a name its checks use (TEACHING.md, "What a
+# check can and cannot prove").
+VERIFY_TEMPLATE = """\
+### BEGIN HIDDEN TESTS
+import importlib.util as _iu
+
+import nnlesson as _nn
+
+_spec = _iu.spec_from_file_location("_pristine", _nn.__path__[0] + "/checks.py")
+_pristine = _iu.module_from_spec(_spec)
+_spec.loader.exec_module(_pristine)
+_pristine.verify_machinery(globals(), "{name}")
+### END HIDDEN TESTS"""
+VERIFY_BLOCK = re.compile(
+    "\n*" + re.escape(VERIFY_TEMPLATE).replace(re.escape("{name}"), r"[0-9]{2}_\w+") + "$"
+)
+
+
+def without_verification(source: str) -> str:
+    """``source`` without the hidden verification block :func:`ensure_verification` adds."""
+    return VERIFY_BLOCK.sub("", source)
+
+
+def ensure_verification(nb: nbformat.NotebookNode, name: str) -> None:
+    """End every graded cell with :data:`VERIFY_TEMPLATE` for lesson ``name`` (refreshed if
+    it is there already)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and nbgrader_meta(cell).get("grade"):
+            body = without_verification(cell.source).rstrip("\n")
+            cell.source = f"{body}\n{VERIFY_TEMPLATE.format(name=name)}"
+
+
 def fill_glossary_in_notebook(nb: nbformat.NotebookNode, language: str, name: str) -> None:
     """Write the glossary table (:func:`nnlesson.glossary.render`) into lesson 00's cell."""
     from nnlesson.glossary import END, START, render
@@ -325,6 +360,7 @@ def build(root: Path, names: list[str] | None = None) -> None:
         print(f"[{name}] solution ...", flush=True)
         source = read(src)
         ensure_setup_cell(source)
+        ensure_verification(source, name)
         if name == SYLLABUS_LESSON:
             fill_syllabus_in_notebook(source, table, name)
             fill_glossary_in_notebook(source, "en", name)

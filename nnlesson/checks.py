@@ -26,11 +26,16 @@ inside one Python process can): see "What a check can and cannot prove" in TEACH
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import copy
+import json
+import re
+import sys
 import textwrap
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -193,7 +198,11 @@ def check_close(
     name = name or say("your answer", "你的答案")
     if isinstance(got, type(Ellipsis)) or got is NotImplemented:
         raise _not_filled_in(name)
-    problem = _compare(got, expected, name, rtol, atol)
+    with _watching() as seen:
+        got = _frozen_value(got)  # converted away from this frame, which holds `expected`
+        problem = _compare(got, expected, name, rtol, atol)
+    if seen:
+        raise _pried(name, seen)
     if problem is not None:
         raise ExerciseWrong(_with_hint(problem, hint))
     print(say(f"✔ {name} is right.", f"✔ {name} 正确。"))
@@ -235,13 +244,79 @@ def _same(a: Any, b: Any) -> bool:
     return True  # another object: nothing the check can compare
 
 
+# Looking around the process from an answer: the frames of every thread (where the checker
+# holds its reference function) and every object the garbage collector knows. No right answer
+# needs these; while a check runs they are refused. Python raises an audit event for each
+# (PEP 578); a hook, once added, cannot be removed.
+_PRYING_EVENTS = frozenset(
+    {"sys._current_frames", "gc.get_objects", "gc.get_referrers", "gc.get_referents"}
+)
+
+
+def _make_watch() -> tuple[Callable[..., Any], Callable[[], list[str]]]:
+    """An audit hook and a context manager: while a check runs, prying events are refused
+    (``PermissionError``) and remembered. Their state lives in this closure, not in a module
+    attribute an answer could reset."""
+    depth = [0]
+    seen: list[str] = []
+
+    def audit(event: str, args: tuple[Any, ...]) -> None:
+        if depth[0] > 0 and event in _PRYING_EVENTS:
+            seen.append(event)
+            raise PermissionError(
+                say(
+                    f"{event} is not allowed while an exercise is checked.",
+                    f"检查练习时不允许使用 {event}。",
+                )
+            )
+
+    @contextlib.contextmanager
+    def watching() -> Iterator[list[str]]:
+        if depth[0] == 0:
+            seen.clear()
+        depth[0] += 1
+        try:
+            yield seen
+        finally:
+            depth[0] -= 1
+
+    return audit, watching
+
+
+_audit, _watching = _make_watch()
+sys.addaudithook(_audit)
+
+
+def _pried(label: str, seen: list[str]) -> ExerciseWrong:
+    return ExerciseWrong(
+        say(
+            f"{label} looked into the checker ({seen[0]}): an answer computes its result "
+            f"from its arguments.",
+            f"{label} 窥探了检查程序（{seen[0]}）：答案要由它的参数算出结果。",
+        )
+    )
+
+
+def _freeze(value: Any) -> Any:
+    """A plain copy of an answer's value: a float/int/bool ndarray (not a subclass) where it
+    converts to one, else the value itself (for the message saying what it is)."""
+    if value is None or isinstance(value, (str, bytes, dict, set)):
+        return value
+    try:
+        return np.array(value, copy=True, subok=False)
+    except Exception:  # noqa: BLE001 - not numbers: _as_numbers names the type
+        return value
+
+
 def _run_isolated(
     fn: Callable[..., Any], args: tuple[Any, ...]
 ) -> tuple[Any, BaseException | None, list[str]]:
     """Call ``fn(*args)`` in its own thread; return (result, exception, warning messages).
 
     The thread's stack starts fresh, so ``sys._getframe`` inside the learner's function
-    cannot reach the checker's frames.
+    cannot reach the checker's frames; the result is turned into a plain array inside the
+    thread too, so an object that would look for the reference later (in ``__array__`` or
+    ``__eq__``) never meets it.
     """
     box: dict[str, Any] = {}
 
@@ -249,7 +324,7 @@ def _run_isolated(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                box["result"] = fn(*args)
+                box["result"] = _freeze(fn(*args))
             except BaseException as exc:  # noqa: BLE001 - reported to the learner below
                 box["error"] = exc
         box["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
@@ -258,6 +333,37 @@ def _run_isolated(
     thread.start()
     thread.join()
     return box.get("result"), box.get("error"), box.get("warnings", [])
+
+
+def _frozen_value(value: Any) -> Any:
+    """:func:`_freeze` of a value the learner made, run in its own thread like an answer."""
+    result, error, _ = _run_isolated(lambda: value, ())
+    return value if error is not None else result
+
+
+def _globals_used(fn: Any, depth: int = 3) -> dict[tuple[int, str], Any]:
+    """The global names a reference function reads, and the helpers' it calls, with the
+    objects they hold now: an answer that rebinds one while it runs is caught."""
+    found: dict[tuple[int, str], Any] = {}
+    todo = [(fn, depth)]
+    while todo:
+        f, level = todo.pop()
+        code, space = getattr(f, "__code__", None), getattr(f, "__globals__", None)
+        if code is None or space is None:
+            continue
+        codes = [code]
+        names: set[str] = set()
+        while codes:
+            c = codes.pop()
+            names.update(c.co_names)
+            codes += [k for k in c.co_consts if hasattr(k, "co_names")]
+        for name in names:
+            key = (id(space), name)
+            if name in space and key not in found:
+                found[key] = space[name]
+                if level > 0 and getattr(space[name], "__globals__", None) is space:
+                    todo.append((space[name], level - 1))  # a helper of the same notebook
+    return found
 
 
 def _not_written(label: str) -> ExerciseNotAnswered:
@@ -312,56 +418,86 @@ def check_function(
         ref_fn = None
     if not cases:
         raise TypeError("check_function needs at least one input.")
-    for args, expected in cases:
-        shown = ", ".join(_one_line(a) for a in args)
-        if len(shown) > 60:
-            shown = shown[:57] + "…"
-        private = tuple(_snapshot(a) for a in args)
-        got, error, caught = _run_isolated(fn, private)
-        if isinstance(error, NotImplementedError):
-            raise _not_written(label) from None
-        if error is not None:
-            kind = type(error).__name__
-            raise ExerciseWrong(
-                _with_hint(
+    used = _globals_used(ref_fn) if ref_fn is not None else {}
+    with _watching() as seen:
+        for args, expected in cases:
+            shown = ", ".join(_one_line(a) for a in args)
+            if len(shown) > 60:
+                shown = shown[:57] + "…"
+            private = tuple(_snapshot(a) for a in args)
+            got, error, caught = _run_isolated(fn, private)
+            if seen:
+                raise _pried(label, seen)
+            if ref_fn is not None:
+                now = _globals_used(ref_fn)
+                changed = sorted(
+                    {
+                        key[1]
+                        for key in used.keys() | now.keys()
+                        if used.get(key) is not now.get(key)
+                    }
+                )
+                if changed:
+                    raise ExerciseWrong(
+                        say(
+                            f"{label} changed `{changed[0]}`, which the check uses to compute "
+                            f"the right answer. An answer returns its result and leaves the "
+                            f"lesson's names alone.",
+                            f"{label} 改动了 `{changed[0]}`，而检查要用它算出正确答案。"
+                            f"答案只返回结果，不要改动课程里的名字。",
+                        )
+                    )
+            if isinstance(error, NotImplementedError):
+                raise _not_written(label) from None
+            if error is not None:
+                kind = type(error).__name__
+                raise ExerciseWrong(
+                    _with_hint(
+                        say(
+                            f"{label}({shown}) raised {kind}: {error}",
+                            f"{label}({shown}) 出错，{kind}：{error}",
+                        ),
+                        hint,
+                    )
+                ) from None
+            changed = [k for k, (a, p) in enumerate(zip(args, private)) if not _same(a, p)]
+            if changed:
+                position = changed[0] + 1
+                raise ExerciseWrong(
                     say(
-                        f"{label}({shown}) raised {kind}: {error}",
-                        f"{label}({shown}) 出错，{kind}：{error}",
-                    ),
-                    hint,
+                        f"{label}({shown}) changed its argument {position} in place.\n"
+                        f"Work on a copy (e.g. `x = x.copy()`) or build a new array: later cells "
+                        f"reuse the inputs.",
+                        f"{label}({shown}) 原地修改了它的第 {position} 个参数。\n"
+                        f"请在副本上计算（例如 `x = x.copy()`）或新建数组：后面的单元格还要用这些输入。",
+                    )
                 )
-            ) from None
-        changed = [k for k, (a, p) in enumerate(zip(args, private)) if not _same(a, p)]
-        if changed:
-            position = changed[0] + 1
-            raise ExerciseWrong(
-                say(
-                    f"{label}({shown}) changed its argument {position} in place.\n"
-                    f"Work on a copy (e.g. `x = x.copy()`) or build a new array: later cells "
-                    f"reuse the inputs.",
-                    f"{label}({shown}) 原地修改了它的第 {position} 个参数。\n"
-                    f"请在副本上计算（例如 `x = x.copy()`）或新建数组：后面的单元格还要用这些输入。",
+            if caught:
+                warning = caught[0]
+                raise ExerciseWrong(
+                    say(
+                        f"{label}({shown}) gave the warning\n  {warning}\n"
+                        f"A right answer runs without warnings: find the operation that overflows "
+                        f"or divides by zero.",
+                        f"{label}({shown}) 发出了警告\n  {warning}\n"
+                        f"正确的答案运行时没有警告：找出溢出或除以零的那一步运算。",
+                    )
                 )
-            )
-        if caught:
-            warning = caught[0]
-            raise ExerciseWrong(
-                say(
-                    f"{label}({shown}) gave the warning\n  {warning}\n"
-                    f"A right answer runs without warnings: find the operation that overflows "
-                    f"or divides by zero.",
-                    f"{label}({shown}) 发出了警告\n  {warning}\n"
-                    f"正确的答案运行时没有警告：找出溢出或除以零的那一步运算。",
-                )
-            )
-        if ref_fn is not None:
-            expected = ref_fn(*(_snapshot(a) for a in args))
-        problem = _compare(got, expected, f"{label}({shown})", rtol, atol)
-        if problem is not None:
-            raise ExerciseWrong(_with_hint(problem, hint))
+            if ref_fn is not None:
+                expected = ref_fn(*(_snapshot(a) for a in args))
+            if seen:  # a thread the answer left behind looked while the reference ran
+                raise _pried(label, seen)
+            problem = _compare(got, expected, f"{label}({shown})", rtol, atol)
+            if problem is not None:
+                raise ExerciseWrong(_with_hint(problem, hint))
+    if seen:
+        raise _pried(label, seen)
     n = len(cases)
     cases_word = "test case" if n == 1 else "test cases"
     print(say(f"✔ {label} is right on {n} {cases_word}.", f"✔ {label} 在 {n} 个测试用例上都正确。"))
+
+
+_PLAIN_TYPES = (int, float, bool, str, type(None))
 
 
 def check_equal(
@@ -371,7 +507,19 @@ def check_equal(
     name = name or say("your answer", "你的答案")
     if isinstance(got, type(Ellipsis)) or got is NotImplemented:
         raise _not_filled_in(name)
-    if isinstance(got, (float, np.floating)) and float(got).is_integer():
+    if type(got) not in _PLAIN_TYPES and not (
+        isinstance(got, np.generic) and type(got).__module__ == "numpy"
+    ):
+        # a subclass of int or str could answer `==` with True whatever it is compared with
+        raise ExerciseWrong(
+            say(
+                f"{name} should be a plain number or string; got {type(got).__name__}.",
+                f"{name} 应当是一个普通的数或字符串；得到的是 {type(got).__name__}。",
+            )
+        )
+    if isinstance(got, np.generic):
+        got = got.item()
+    if isinstance(got, float) and got.is_integer():
         got = int(got)
     if got is None:
         raise ExerciseWrong(
@@ -550,7 +698,7 @@ def _functions_on_disk(path: str) -> dict[str, Any]:
     return {c.co_name: c for c in module_code.co_consts if hasattr(c, "co_code")}
 
 
-def verify_machinery(namespace: dict[str, Any] | None = None) -> None:
+def verify_machinery(namespace: dict[str, Any] | None = None, lesson: str | None = None) -> None:
     """Raise :class:`MachineryTampered` unless the checks that graded this notebook are the
     originals; print one line otherwise. For nbgrader's hidden tests, before grading.
 
@@ -560,6 +708,12 @@ def verify_machinery(namespace: dict[str, Any] | None = None) -> None:
     checks bound at import with numpy's own (a function defined in a notebook is not
     numpy's); and, in the notebook's namespace (``namespace``, by default the caller's
     globals), the names ``check_function`` etc. with the originals.
+
+    With ``lesson`` (a lesson's name, e.g. ``"03_backprop_by_hand"``) it also reads the
+    cells this kernel ran (IPython's input history): a cell that is not one of the lesson's
+    own (an answer, or an edited lesson cell) may not bind a name the lesson's checks rely
+    on, such as a reference helper (``def matrix_gradient``) or ``sigmoid``, unless an
+    answer cell of the lesson binds it too.
 
     A hidden test cell should not trust the student's namespace to hold this function
     either; it loads a fresh copy of this file and calls that::
@@ -644,6 +798,8 @@ def verify_machinery(namespace: dict[str, Any] | None = None) -> None:
             and issubclass(live.ExerciseWrong, AssertionError)
         ):
             problems.append("nnlesson.checks.ExerciseWrong is not the original")
+    if lesson is not None:
+        problems += _rebound_lesson_names(lesson)
     if problems:
         found = "\n  ".join(problems[:5])
         raise MachineryTampered(
@@ -653,3 +809,175 @@ def verify_machinery(namespace: dict[str, Any] | None = None) -> None:
             )
         )
     print(say("✔ the checking machinery is the original.", "✔ 检查机制是原版的，没有被改动。"))
+
+
+# ------------------------------------------------------------------------------------------
+# Which names an answer may not rebind: read from the lesson notebooks, not from the kernel.
+_HIDDEN_BLOCK = re.compile(r"^### BEGIN HIDDEN TESTS$.*?^### END HIDDEN TESTS$\n?", re.M | re.S)
+
+
+def _normalised(source: str) -> str:
+    """A cell's source without hidden tests and trailing spaces, for comparing cells."""
+    source = _HIDDEN_BLOCK.sub("", source)
+    return "\n".join(line.rstrip() for line in source.strip().splitlines())
+
+
+class _Names(ast.NodeVisitor):
+    """Names a cell binds at the top level (``bound``) and every name it reads (``read``)."""
+
+    def __init__(self) -> None:
+        self.bound: set[str] = set()
+        self.read: set[str] = set()
+        self.function_reads: dict[str, set[str]] = {}  # top-level def -> names it reads
+        self.depth = 0  # inside a function, lambda or class body
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self.read.add(node.id)
+        elif self.depth == 0:
+            self.bound.add(node.id)
+
+    def _scope(self, node: ast.AST, name: str | None) -> None:
+        if name is not None and self.depth == 0:
+            self.bound.add(name)
+        self.depth += 1
+        self.generic_visit(node)
+        self.depth -= 1
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        if self.depth == 0:  # what the function reads when it is called, later
+            inner = _Names()
+            inner.depth = 1
+            inner.generic_visit(node)
+            arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+            arguments += [a for a in (node.args.vararg, node.args.kwarg) if a is not None]
+            local = {a.arg for a in arguments} | {
+                n.id
+                for n in ast.walk(node)
+                if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)
+            }
+            self.function_reads[node.name] = inner.read - local
+        self._scope(node, node.name)
+
+    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self._scope(node, node.name)
+
+    def _own_scope(self, node: ast.AST, local: set[str]) -> None:
+        """A lambda or comprehension: what it reads, less the names it binds itself."""
+        inner = _Names()
+        inner.depth = 1
+        inner.generic_visit(node)
+        self.read |= inner.read - local
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+        arguments += [a for a in (node.args.vararg, node.args.kwarg) if a is not None]
+        self._own_scope(node, {a.arg for a in arguments})
+
+    def _comprehension(self, node: ast.AST) -> None:
+        targets = {
+            n.id
+            for g in node.generators  # type: ignore[attr-defined]
+            for n in ast.walk(g.target)
+            if isinstance(n, ast.Name)
+        }
+        self._own_scope(node, targets)
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
+
+    def visit_Global(self, node: ast.Global) -> None:
+        self.bound.update(node.names)  # a function that assigns a global rebinds it
+
+    def visit_alias(self, node: ast.alias) -> None:
+        if self.depth == 0:
+            self.bound.add((node.asname or node.name).split(".")[0])
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.name and self.depth == 0:
+            self.bound.add(node.name)
+        self.generic_visit(node)
+
+
+def _names(source: str, shell: Any = None) -> _Names:
+    names = _Names()
+    if shell is not None:
+        source = shell.transform_cell(source)  # %magics become Python
+    try:
+        names.visit(ast.parse(source))
+    except SyntaxError:
+        pass
+    return names
+
+
+def _lesson_code(lesson: str) -> tuple[set[str], set[str], set[str]]:
+    """From the lesson's notebooks (both editions): the sources of its own code cells, the
+    names its checks rely on, and the names its answer cells bind."""
+    from nnlesson.__main__ import lessons_folder
+
+    folder = lessons_folder()
+    own: set[str] = set()
+    relied_on: set[str] = set()
+    answers: set[str] = set()
+    for path in (folder / f"{lesson}.ipynb", folder / "zh" / f"{lesson}.ipynb"):
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8") as fh:
+            cells = [c for c in json.load(fh)["cells"] if c["cell_type"] == "code"]
+        uses: dict[str, set[str]] = {}  # function the lesson defines -> names it reads
+        lesson_bound: set[str] = set()
+        checks: list[_Names] = []
+        for cell in cells:
+            source = "".join(cell["source"])
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            names = _names(source)
+            if meta.get("solution"):
+                answers |= names.bound
+                continue
+            own.add(_normalised(source))
+            lesson_bound |= names.bound
+            uses.update(names.function_reads)
+            if meta.get("grade") and "check_prediction(" not in source:
+                checks.append(names)  # a prediction earns its points whatever it is
+        for check in checks:
+            read, todo = set(check.read), list(check.read)
+            while todo:  # what the check reads, also through the lesson's functions
+                for used in uses.get(todo.pop(), ()):
+                    if used not in read:
+                        read.add(used)
+                        todo.append(used)
+            # a name the check cell binds itself is bound again when it runs
+            relied_on |= (read - check.bound) & lesson_bound
+    if not own:
+        raise FileNotFoundError(f"no lesson {lesson!r} in {folder}")
+    return own, relied_on - answers, answers
+
+
+def _rebound_lesson_names(lesson: str) -> list[str]:
+    """Names the lesson's checks rely on that a cell not of the lesson bound in this kernel."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return []
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "history_manager"):
+        return []
+    try:
+        own, relied_on, _ = _lesson_code(lesson)
+    except (OSError, ValueError, KeyError) as exc:
+        return [f"cannot read lesson {lesson}: {exc}"]
+    problems = []
+    for source in shell.history_manager.input_hist_raw:
+        if not source.strip() or _normalised(source) in own:
+            continue
+        for name in sorted(_names(source, shell).bound & relied_on):
+            first = source.strip().splitlines()[0][:40]
+            problems.append(
+                say(
+                    f"the cell starting `{first}` binds `{name}`, which this lesson's checks "
+                    f"use: give your own a new name",
+                    f"以 `{first}` 开头的单元格绑定了 `{name}`，而本课的检查要用它：给你自己的换个名字",
+                )
+            )
+    return problems

@@ -95,8 +95,11 @@ def blank_generated(source: str) -> str:
 
 
 def english_sha(cell: nbformat.NotebookNode) -> str:
-    """A short hash of an English cell's type and source (generated blocks left out)."""
-    text = f"{cell.cell_type}\n{blank_generated(cell.source)}"
+    """A short hash of an English cell's type and source (generated blocks and the hidden
+    verification of graded cells left out)."""
+    from nnlesson.authoring import without_verification
+
+    text = f"{cell.cell_type}\n{blank_generated(without_verification(cell.source))}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
