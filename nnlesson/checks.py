@@ -101,11 +101,12 @@ def _as_numbers(got: Any, name: str) -> tuple[np.ndarray | None, str | None]:
             f"{name} is None: the function returned nothing. Did you forget `return`?",
             f"{name} 是 None：函数没有返回任何值。是不是忘了写 `return`？",
         )
+    kind = got.type_name if isinstance(got, _NotNumbers) else type(got).__name__
     not_numbers = say(
-        f"{name} should be a number or an array of numbers; got {type(got).__name__}.",
-        f"{name} 应当是一个数或一个数组；得到的是 {type(got).__name__}。",
+        f"{name} should be a number or an array of numbers; got {kind}.",
+        f"{name} 应当是一个数或一个数组；得到的是 {kind}。",
     )
-    if isinstance(got, (str, bytes, dict, set)):
+    if isinstance(got, (str, bytes, dict, set, _NotNumbers)):
         return None, not_numbers
     try:
         raw = _asarray(got)
@@ -297,15 +298,23 @@ def _pried(label: str, seen: list[str]) -> ExerciseWrong:
     )
 
 
+class _NotNumbers:
+    """What is left of an answer that does not convert to an array: its type's name only,
+    so the checker never touches the learner's object again."""
+
+    def __init__(self, type_name: str) -> None:
+        self.type_name = type_name
+
+
 def _freeze(value: Any) -> Any:
-    """A plain copy of an answer's value: a float/int/bool ndarray (not a subclass) where it
-    converts to one, else the value itself (for the message saying what it is)."""
-    if value is None or isinstance(value, (str, bytes, dict, set)):
+    """A plain copy of an answer's value: an ndarray (not a subclass) where it converts to
+    one, ``None`` or a plain str/bytes/dict/set as it is, else :class:`_NotNumbers`."""
+    if value is None or type(value) in (str, bytes, dict, set):
         return value
     try:
         return np.array(value, copy=True, subok=False)
     except Exception:  # noqa: BLE001 - not numbers: _as_numbers names the type
-        return value
+        return _NotNumbers(type(value).__name__)
 
 
 def _run_isolated(

@@ -94,6 +94,23 @@ def lookalike(x):
     return LooksLikeTheAnswer()
 
 
+class SecondTimeLucky(LooksLikeTheAnswer):
+    """Fails to convert the first time (inside the answer's thread), hoping for a second try
+    where the checker holds the answer."""
+
+    tries = 0
+
+    def __array__(self, dtype=None, copy=None):
+        SecondTimeLucky.tries += 1
+        if SecondTimeLucky.tries % 2:
+            raise ValueError("not yet")
+        return super().__array__(dtype, copy)
+
+
+def lookalike_in_a_list(x):
+    return [SecondTimeLucky()]
+
+
 def rebinds_the_reference_helper(x):
     globals()["twice"] = lambda v: 0 * v  # the reference below calls twice()
     return 0 * x
@@ -107,6 +124,10 @@ CHEATS = {
     "asks who holds its argument (gc.get_referrers)": (referrers, "looked into"),
     "looks from a thread of its own": (from_another_thread, "looked into"),
     "returns a lookalike that finds the answer later": (lookalike, "is not right|shape"),
+    "returns a lookalike that converts only the second time": (
+        lookalike_in_a_list,
+        "should be a number or an array of numbers; got list",
+    ),
     "rebinds a helper the reference uses": (rebinds_the_reference_helper, "changed `twice`"),
 }
 
