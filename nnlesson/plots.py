@@ -219,6 +219,7 @@ def gd_steps_on_parabola(
 
     Returns the Axes; the visited weights are in ``ax.gd_path`` (``steps + 1`` values).
     """
+    _check.gd_steps_on_parabola(w0, lr, steps, minimum, ax)
     ax = _axes(ax, (6.0, 3.6))
     path = [float(w0)]
     for _ in range(steps):
@@ -276,6 +277,7 @@ def draw_neuron(
     Without numbers (``x``, ``w``, ``b`` all None) it draws the symbols only, for
     ``n_inputs`` inputs; with numbers it also writes z and a computed with ``activation``.
     """
+    _check.draw_neuron(x, w, b, activation, n_inputs, ax)
     ax = _axes(ax, (7.0, 3.4))
     numeric = x is not None and w is not None and b is not None
     if numeric:
@@ -373,6 +375,7 @@ def loss_tangent_steps(
     w - lr L'(w) (downhill, blue) and the step with the sign flipped w + lr L'(w) (uphill,
     red), each ending on the curve at the loss it really reaches.
     """
+    _check.loss_tangent_steps(loss, slope, w, lr, lo, hi, ax, title)
     ax = _axes(ax, (6.5, 4.0))
     g = float(slope(w))
     down, up = w - lr * g, w + lr * g
@@ -428,6 +431,7 @@ def loss_tangent_steps(
 
 def gd_steps_on_curve(loss, path: Sequence[float], *, lo: float, hi: float) -> plt.Figure:
     """Gradient-descent steps drawn on the loss curve L(w) (left) and the loss per step (right)."""
+    _check.gd_steps_on_curve(loss, path, lo, hi)
     path = np.asarray(path, dtype=float)
     grid = np.linspace(lo, hi, 801)
     curve = np.array([loss(v) for v in grid])
@@ -475,6 +479,7 @@ def steepest_ascent(
     Right: the loss change L(point + h u) - L(point) for each unit direction u, against its
     angle to the gradient, beside h ||grad|| cos(angle), the first-order prediction.
     """
+    _check.steepest_ascent(loss2d, grad, point, directions, h)
     grad = np.asarray(grad, dtype=float)
     point = np.asarray(point, dtype=float)
     norm = float(np.linalg.norm(grad))
@@ -580,6 +585,7 @@ def draw_backward(
     weight whose paths to the loss are drawn in colour, one colour per output unit they
     reach (for w1 of the 2-2-2 example: via o1 and via o2).
     """
+    _check.draw_backward(net, X, T, loss, paths_of, ax, title)
     ax = _axes(ax, (9.0, 4.6))
     X = np.atleast_2d(np.asarray(X, dtype=float))
     T = np.atleast_2d(np.asarray(T, dtype=float))
@@ -693,6 +699,7 @@ def neuron_graph(x: float, w: float, b: float, y: float, *, ax: Axes | None = No
     (red, below): each node multiplies the gradient arriving from above by its local
     derivative (dL/dz = dL/da * sigma'(z), dL/dw = dL/dp * x, ...).
     """
+    _check.neuron_graph(x, w, b, y, ax)
     ax = _axes(ax, (10.0, 3.8))
     p = w * x
     z = p + b
@@ -770,6 +777,7 @@ def finite_difference_errors(
     eps: Sequence[float], errors: dict[str, Sequence[float]], *, ax: Axes | None = None
 ) -> Axes:
     """Largest |backprop - finite differences| against epsilon, one line per formula (log-log)."""
+    _check.finite_difference_errors(eps, errors, ax)
     ax = _axes(ax, (6.0, 3.5))
     for (label, values), marker in zip(errors.items(), "os^v"):
         ax.loglog(eps, values, marker=marker, label=label)
@@ -795,6 +803,7 @@ def per_sample_vs_summed(
 ) -> plt.Figure:
     """Left: the loss after every epoch (log scale) for each way of updating.
     Right: the path of two weights (one point per update) over the first ``epochs_shown``."""
+    _check.per_sample_vs_summed(curves, paths, updates_per_epoch, epochs_shown, lr)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
     for name, curve in curves.items():
         ax1.plot(np.arange(len(curve)), curve, label=name)
@@ -832,6 +841,7 @@ def cost_of_gradients(
 ) -> Axes:
     """Seconds for one full gradient against the number of weights: back-propagation vs
     two-point finite differences (log-log)."""
+    _check.cost_of_gradients(n_weights, backprop_s, finite_s, ax)
     ax = _axes(ax, (6.0, 3.5))
     ax.loglog(
         n_weights,
@@ -874,6 +884,7 @@ def steps_1d(lam: float, etas: Sequence[float], *, w0: float = 1.0, steps: int =
     r"""Gradient descent on :math:`L(w) = \lambda w^2/2`, one panel per learning rate:
     the parabola, the points :math:`w_t = (1 - \eta\lambda)^t w_0` joined in order, and the
     factor :math:`1 - \eta\lambda` in the title."""
+    _check.steps_1d(lam, etas, w0, steps)
     fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0), sharey=True)
     axes = np.atleast_1d(axes)
     w_curve = np.linspace(-2.2 * abs(w0), 2.2 * abs(w0), 201)
@@ -921,6 +932,7 @@ def contour_paths(
     """Contour lines of ``loss`` (a function of an array of points, last axis 2) with
     gradient-descent paths on them; **equal scales on both axes**, so that a step
     along the gradient looks perpendicular to the contour line it starts on."""
+    _check.contour_paths(loss, paths, window, minimum, levels, labels, ax, title)
     ax = _axes(ax, (5.0, 4.0))
     x0, x1, y0, y1 = window
     gx, gy = np.meshgrid(np.linspace(x0, x1, 201), np.linspace(y0, y1, 201))
@@ -953,6 +965,7 @@ def bowl_paths(
 ) -> plt.Figure:
     r"""The axis-aligned bowl :math:`L = (\lambda_1 w_1^2 + \lambda_2 w_2^2)/2`, one panel per
     learning rate, with ``steps`` steps of gradient descent from ``start`` (equal axis scales)."""
+    _check.bowl_paths(lams, etas, start, steps)
     A = np.diag(np.asarray(lams, dtype=float))
     fig, axes = plt.subplots(1, len(etas), figsize=(3.3 * len(etas), 3.2), sharey=True)
     axes = np.atleast_1d(axes)
@@ -983,6 +996,7 @@ def bowl_paths(
 def loss_curves(curves: dict[str, Sequence[float]], *, title: str = "", ylim=(1e-12, 1e12)) -> Axes:
     """Several loss curves on one log-scaled axes (one line per label): :func:`plot_loss`
     with lesson 05's axis labels and a fixed vertical range."""
+    _check.loss_curves(curves, title, ylim)
     ax = plot_loss(
         dict(curves),
         ax=_axes(None, (8.0, 3.8)),
@@ -1086,6 +1100,7 @@ def descent_on_curve(
     title: str | None = None,
 ) -> Axes:
     """A 1-D function and gradient-descent paths on it (points (w_t, f(w_t)) joined)."""
+    _check.descent_on_curve(f, paths, minima, window, ax, title)
     ax = _axes(ax, (5.0, 3.8))
     w = np.linspace(*window, 400)
     ax.plot(w, f(w), color="0.5")
@@ -1109,6 +1124,7 @@ def schedules_and_distances(
 ) -> plt.Figure:
     """Left: each schedule's learning rate against the iteration; right: the distance to the
     solution after every update (both log-scaled), one line per schedule."""
+    _check.schedules_and_distances(rates, distances)
     fig, (ax_rate, ax_dist) = plt.subplots(1, 2, figsize=(10, 3.8))
     for name, values in rates.items():
         ax_rate.plot(np.arange(1, len(values) + 1), values, label=name)
@@ -1158,6 +1174,7 @@ def batch_paths_on_contours(
     label to a ``(steps + 1, 2)`` array of (w, b), one row per update. The least-squares
     minimum is marked with a star, the common start with a circle.
     """
+    _check.batch_paths_on_contours(x, y, paths, ax, title)
     x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
     if x.shape != y.shape:
         raise ValueError(f"x and y need the same length; got {x.size} and {y.size}.")
@@ -1200,6 +1217,7 @@ def loss_three_ways(runs: dict[str, dict]) -> plt.Figure:
     Each run is a dict with arrays ``"loss"``, ``"iteration"``, ``"epoch"``, ``"seconds"``
     (one entry per update, the start included).
     """
+    _check.loss_three_ways(runs)
     fig, axes = plt.subplots(1, 3, figsize=(10, 3.4), sharey=True)
     for label, r in runs.items():
         style = {"lw": 1, "label": label, **_style(label)}
@@ -1227,6 +1245,7 @@ def loss_three_ways(runs: dict[str, dict]) -> plt.Figure:
 
 def update_cost(sizes: Sequence[int], seconds: Sequence[float], *, ax: Axes | None = None) -> Axes:
     """Seconds per update against batch size (log-log), with a line proportional to b."""
+    _check.update_cost(sizes, seconds, ax)
     ax = _axes(ax, (5.0, 3.4))
     sizes_f = np.asarray(sizes, dtype=float)
     seconds_f = np.asarray(seconds, dtype=float)
@@ -1249,6 +1268,7 @@ def update_cost(sizes: Sequence[int], seconds: Sequence[float], *, ax: Axes | No
 
 def shuffle_sawtooth(runs: dict[str, dict], epochs_shown: int = 3) -> plt.Figure:
     """Left: full-data loss per epoch for each run; right: the last epochs, one dot per update."""
+    _check.shuffle_sawtooth(runs, epochs_shown)
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.4))
     for label, r in runs.items():
         k = epochs_shown * r["per_epoch"]
@@ -1307,6 +1327,9 @@ def draw_race(
     at ``start`` and a cross at ``minimum``; the legend names each line (``labels``, or the
     optimizer's name). Colours come from ``RACE_COLORS`` (other names get the default cycle).
     """
+    _check.draw_race(
+        ax, fn, paths, xlim, ylim, levels, start, minimum, labels, dots, resolution, title
+    )
     xs, ys = np.linspace(*xlim, resolution), np.linspace(*ylim, resolution)
     grid = np.stack(np.meshgrid(xs, ys), axis=-1)
     ax.contour(xs, ys, fn(grid), levels=list(levels), colors="0.75", linewidths=0.7)
@@ -1336,6 +1359,7 @@ def race_paths(
     fn, paths: dict[str, np.ndarray], *, figsize: tuple[float, float] = (10.0, 4.0), **kwargs
 ) -> Axes:
     """:func:`draw_race` on a new figure (the keywords of :func:`draw_race`)."""
+    _check.race_paths(figsize, kwargs)
     _, ax = plt.subplots(figsize=figsize)
     return draw_race(ax, fn, paths, **kwargs)
 
@@ -1347,6 +1371,7 @@ def distance_per_step(
 
     A dotted line marks ``tol``: a run has settled once its line stays below it.
     """
+    _check.distance_per_step(distances, tol, ax, title)
     ax = _axes(ax, (7.5, 3.6))
     for label, d in distances.items():
         d = np.asarray(d, dtype=float)
@@ -1366,6 +1391,7 @@ def adam_step_ratios(ratios: dict[str, np.ndarray], ax: Axes | None = None) -> A
 
     ``ratios`` maps a label (which correction is left out) to the step lengths / η.
     """
+    _check.adam_step_ratios(ratios, ax)
     ax = _axes(ax, (7.0, 3.2))
     for label, r in ratios.items():
         r = np.asarray(r, dtype=float)
@@ -1390,6 +1416,7 @@ def momentum_conventions(
     step_outside: np.ndarray, step_inside: np.ndarray, drop_after: int, ax: Axes | None = None
 ) -> Axes:
     """Step lengths |w_t - w_(t-1)| of momentum with the rate outside and inside the velocity."""
+    _check.momentum_conventions(step_outside, step_inside, drop_after, ax)
     ax = _axes(ax, (7.0, 3.2))
     t = np.arange(1, len(step_outside) + 1)
     outside = say("rate outside (nnlesson, PyTorch)", "学习率在速度之外（nnlesson、PyTorch）")
@@ -1431,6 +1458,7 @@ def activation_histograms(
     vertical scale, so a spread-out row stays visible next to a row of spikes. ``xlabel``
     defaults to "activation" in the language in use.
     """
+    _check.activation_histograms(activations, bins, xlabel)
     if not activations:
         raise ValueError("activation_histograms needs at least one row: {label: [layer arrays]}.")
     bins = np.linspace(0.0, 1.0, 41) if bins is None else np.asarray(bins, dtype=float)
@@ -1468,6 +1496,7 @@ def saturation_sweep(
     """Two panels against the weight scale ``s`` (log axis): the share of saturated units per
     layer, and sizes of the first layer's gradient (lesson 08). ``mark_label`` names the
     line at ``mark`` (default "Xavier's s", in the language in use)."""
+    _check.saturation_sweep(scales, saturated, gradient, mark, mark_label)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.4))
     for label, share in saturated.items():
         ax1.semilogx(scales, share, "o-", ms=3, label=label)
@@ -1503,6 +1532,7 @@ def curves(
 ) -> Axes:
     """Line plots: each item of ``series`` is ``(label, x, y, style)`` with ``style`` passed to
     ``ax.plot``; ``hlines``/``vlines`` are ``(position, label)`` reference lines (dotted)."""
+    _check.curves(series, ax, logx, logy, xlabel, ylabel, title, hlines, vlines, legend_cols)
     ax = _axes(ax, (6.0, 3.6))
     for label, x, y, style in series:
         ax.plot(x, y, label=label, **style)
@@ -1534,6 +1564,7 @@ def quadratic_slices(
     optional ``note`` written inside the panel. Plotted: :math:`L - L^* = \tfrac12 d^\top H d`
     for :math:`d = w - w^*` with :math:`d_3 = 0`.
     """
+    _check.quadratic_slices(panels, levels)
     fig, axes = plt.subplots(1, len(panels), figsize=(3.5 * len(panels), 3.7), squeeze=False)
     u = np.linspace(-1, 1, 301)
     dense = np.sign(u) * np.abs(u) ** 4  # grid points crowded near the centre: thin valleys
@@ -1579,6 +1610,7 @@ def regression_fits(
 ) -> Axes:
     """A 1-D regression picture (lesson 09): the true curve (dotted), data sets as markers
     (``points[label] = (X, Y)``) and fitted curves over ``xs`` (``fits[label] = y``)."""
+    _check.regression_fits(xs, truth, points, fits, ax, title, colors)
     ax = _axes(ax, (6.0, 3.5))
     xs = np.asarray(xs, dtype=float).ravel()
     ax.plot(
@@ -1646,6 +1678,7 @@ def gradient_profiles(
     profiles: dict[int, np.ndarray], *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """One line per depth: ``profiles[depth][l - 1]`` = ||dL/dW^l|| against the layer l, log scale."""
+    _check.gradient_profiles(profiles, ax, title)
     ax = _axes(ax, (5.0, 4.0))
     colors = plt.cm.viridis(np.linspace(0, 0.9, len(profiles)))
     for color, (depth, norms) in zip(colors, sorted(profiles.items())):
@@ -1670,6 +1703,7 @@ def run_loss_curves(
     runs: dict[str, list[Sequence[float]]], *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Loss per epoch on a log scale: one colour per name, one line per run under that name."""
+    _check.run_loss_curves(runs, ax, title)
     ax = _axes(ax, (6.5, 3.6))
     for k, (name, histories) in enumerate(runs.items()):
         for i, history in enumerate(histories):
@@ -1696,6 +1730,7 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
     Right: the same four points at their hidden coordinates (h1, h2) = (a_1, a_2) and the
     output unit's line w1 h1 + w2 h2 + b = 0, a straight line there. Returns the Figure.
     """
+    _check.xor_hidden_space(net, X, Y)
     if net.sizes != [2, 2, 1]:
         raise ValueError(f"xor_hidden_space draws a 2-2-1 network; got sizes {net.sizes}.")
     X = np.asarray(X, dtype=float)
@@ -1772,6 +1807,7 @@ def slowdown_curves(
 ) -> plt.Figure:
     """One neuron learning from a wrong, saturated start: its output (left) and loss (right)
     per epoch, one curve per loss function (dicts label -> values)."""
+    _check.slowdown_curves(outputs, losses)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.2))
     for label, values in outputs.items():
         left.plot(np.arange(len(values)), values, label=label)
@@ -1822,6 +1858,7 @@ def training_curves(histories: dict[str, dict[str, Sequence[float]]]) -> plt.Fig
     ``histories`` maps a run's name to a dict with the lists ``"train_loss"``,
     ``"val_loss"``, ``"train_acc"``, ``"val_acc"``: solid lines training, dashed validation.
     """
+    _check.training_curves(histories)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.6))
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for (name, h), color in zip(histories.items(), colors):
