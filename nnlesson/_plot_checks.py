@@ -156,6 +156,17 @@ def first_layer(W: object, limit: object) -> None:
 # the small helpers below. Each names the argument, what came in, and a fix.
 
 
+def _finite(arr: np.ndarray, name: str) -> None:
+    """No NaN or infinity: such a value cannot be placed on a figure."""
+    if not np.all(np.isfinite(arr)):
+        where = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
+        raise ValueError(
+            f"{name} contains NaN or infinity (first at index {where}: {arr[where]}); it cannot "
+            f"be drawn. Fix: pass finite numbers (look where they came from: a run that "
+            f"diverged, a division by 0)."
+        )
+
+
 def _got(value: object) -> str:
     from nnlesson._validation import _short
 
@@ -215,6 +226,7 @@ def _values(
     name: str,
     *,
     length: int | None = None,
+    matching: str = "the other list",
     positive: bool = False,
     finite: bool = False,
     allow_empty: bool = False,
@@ -231,11 +243,11 @@ def _values(
         raise ValueError(f"{name} is empty. Fix: pass at least one number.")
     if length is not None and arr.size != length:
         raise ValueError(
-            f"{name} must hold {length} numbers (one per entry of the other list); got "
-            f"{arr.size}. Fix: pass lists of the same length."
+            f"{name} must hold one number per entry of {matching} ({length}); got "
+            f"{arr.size}. Fix: pass {name} and {matching} of the same length."
         )
     if finite or positive:
-        check_finite(arr, name)
+        _finite(arr, name)
     if positive and np.any(arr <= 0):
         first = float(arr[np.flatnonzero(arr <= 0)[0]])
         raise ValueError(
@@ -250,9 +262,9 @@ def _point(value: object, name: str, size: int = 2) -> np.ndarray:
     if arr.shape != (size,):
         raise ValueError(
             f"{name} must be {size} numbers; got shape {arr.shape}. "
-            f"Fix: pass e.g. {name}=({', '.join(['0.0'] * size)})."
+            f"Fix: pass e.g. {name}=({', '.join(str(k + 1.0) for k in range(size))})."
         )
-    check_finite(arr, name)
+    _finite(arr, name)
     return arr
 
 
@@ -271,17 +283,26 @@ def _interval(value: object, name: str, *, positive: bool = False) -> np.ndarray
 
 
 def _points(
-    value: object, name: str, *, width: int = 2, finite: bool = True, what: str = "(w1, w2)"
+    value: object,
+    name: str,
+    *,
+    width: int = 2,
+    at_least: bool = False,
+    finite: bool = True,
+    what: str = "(w1, w2)",
+    per: str = "step",
+    fix: str = "np.array(path) of a list of points, shape (steps + 1, 2)",
 ) -> np.ndarray:
-    """Rows of ``width`` coordinates: a path in the plane, one row per step."""
+    """Rows of ``width`` coordinates (or more, ``at_least``): a path, one row per step."""
     arr = as_float_array(value, name, allow_empty=True)
-    if arr.ndim != 2 or arr.shape[1] < width or arr.shape[0] == 0:
+    wrong_width = arr.ndim == 2 and (arr.shape[1] < width if at_least else arr.shape[1] != width)
+    if arr.ndim != 2 or wrong_width or arr.shape[0] == 0:
         raise ValueError(
-            f"{name} must be a 2-D array with one row {what} per step; got shape {arr.shape}. "
-            f"Fix: np.array(path) of a list of points, shape (steps + 1, {width})."
+            f"{name} must be a 2-D array with one row {what} per {per}; got shape "
+            f"{arr.shape}. Fix: {fix}."
         )
     if finite:
-        check_finite(arr, name)
+        _finite(arr, name)
     return arr
 
 
@@ -332,9 +353,9 @@ def _paths(value: object, name: str, *, allow_empty: bool = False, finite: bool 
 
 def _returns_number(fn: object, name: str, *args: float) -> float:
     """``fn(*args)`` must give one real number (a loss, a slope)."""
-    value = fn(*args)  # type: ignore[operator]
+    value = _call(fn, name, args, "numbers", f"{name}=lambda w: (w - 3) ** 2")
     arr = np.asarray(value)
-    if arr.dtype.kind not in "fiub" or arr.size != 1 or arr.ndim > 1:
+    if arr.dtype.kind not in "fiub" or arr.ndim != 0:
         raise TypeError(
             f"{name} must return one real number; {name}({', '.join(f'{a:g}' for a in args)}) "
             f"returned {_got(value)}. Fix: return a float, e.g. float(np.sum(...))."
@@ -344,7 +365,8 @@ def _returns_number(fn: object, name: str, *args: float) -> float:
 
 def _returns_grid(fn: object, name: str, probe: np.ndarray, example: str) -> None:
     """``fn(points)`` must give one value per point (the last axis holds the coordinates)."""
-    value = np.asarray(fn(probe))  # type: ignore[operator]
+    what = "an array of points (numpy operations, not math.*)"
+    value = np.asarray(_call(fn, name, (probe,), what, example))
     if value.shape != probe.shape[:-1] or value.dtype.kind not in "fiub":
         raise ValueError(
             f"{name} must take an array of points (last axis: the coordinates) and return one "
@@ -354,9 +376,21 @@ def _returns_grid(fn: object, name: str, probe: np.ndarray, example: str) -> Non
         )
 
 
+def _call(fn, name: str, args: tuple, what: str, example: str) -> object:
+    """Call a learner's function; if it fails, say which argument it was and what it got."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - re-raised with the argument named
+        raise TypeError(
+            f"{name} failed when given {what}: {type(exc).__name__}: {exc}. Fix: {name} must "
+            f"accept {what}, e.g. {example}."
+        ) from exc
+
+
 def _window_probe(lo_hi: np.ndarray) -> np.ndarray:
+    """A 3 x 2 grid of points of the window (not square, so x and y cannot be mixed up)."""
     x0, x1, y0, y1 = lo_hi
-    return np.stack(np.meshgrid([x0, x1], [y0, y1]), axis=-1)
+    return np.stack(np.meshgrid([x0, x1], [y0, (y0 + y1) / 2, y1]), axis=-1)
 
 
 GRID_EXAMPLE = "lambda P: P[..., 0] ** 2 + P[..., 1] ** 2"
@@ -371,7 +405,8 @@ def gd_steps_on_parabola(w0: object, lr: object, steps: object, minimum: object,
     _ax(ax)
     # the weights must stay drawable: |w - m| grows by |1 - 2 lr| per step
     with np.errstate(all="ignore"):
-        reach = abs(float(w0) - float(minimum)) * abs(1.0 - 2.0 * float(lr)) ** float(n)
+        factor = np.abs(1.0 - 2.0 * np.float64(lr))
+        reach = abs(float(w0) - float(minimum)) * factor ** np.float64(n)
     if not reach < 1e100 or abs(float(w0)) > 1e100 or abs(float(minimum)) > 1e100:
         raise ValueError(
             f"lr = {lr:g} from w0 = {w0:g} takes w beyond 1e100 within {n} steps (each step "
@@ -448,7 +483,13 @@ def steepest_ascent(loss2d, grad, point, directions, h) -> None:
             "Fix: pick a point where the gradient is not zero."
         )
     p = _point(point, "point")
-    _points(directions, "directions", what="(u1, u2), a unit vector,")
+    _points(
+        directions,
+        "directions",
+        what="(u1, u2)",
+        per="direction",
+        fix="np.array([[1.0, 0.0], [0.6, 0.8]]), one unit vector per row",
+    )
     _number(h, "h", positive=True)
     _returns_number(loss2d, "loss2d", float(p[0]), float(p[1]))
 
@@ -463,8 +504,8 @@ def draw_backward(net, X, T, loss, paths_of, ax, title) -> None:
             f"T must be the target of one sample, {net.sizes[-1]} numbers; got shape {t.shape}. "
             f"Fix: pass one row, e.g. T[0]."
         )
-    check_finite(as_float_array(X, "X"), "X")
-    check_finite(t, "T")
+    _finite(as_float_array(X, "X"), "X")
+    _finite(t, "T")
     check_choice(loss, "loss", LOSSES)
     if paths_of is not None:
         if not isinstance(paths_of, str):
@@ -472,7 +513,18 @@ def draw_backward(net, X, T, loss, paths_of, ax, title) -> None:
                 f"paths_of must be a weight name such as 'w1', or None; got {_got(paths_of)}. "
                 f"Fix: paths_of='w1'."
             )
-        net.weight_position(paths_of)  # an unknown name: KeyError naming the valid ones
+        names = list(net.named_weights())
+        if paths_of not in names:
+            raise KeyError(
+                f"paths_of {paths_of!r} is not a weight of this network (w1 ... "
+                f"w{len(names)}). Fix: paths_of='w1', or None for no paths."
+            )
+        matrix, _ = net.weight_position(paths_of)
+        if matrix != "W1" and len(net.sizes) == 3:
+            raise ValueError(
+                f"paths_of must name a first-layer weight; {paths_of} is in {matrix}. "
+                f"Fix: paths_of='w1' (w1 ... w{net.sizes[0] * net.sizes[1]} are in W1)."
+            )
     _ax(ax)
     _text(title, "title")
 
@@ -489,7 +541,7 @@ def finite_difference_errors(eps, errors, ax) -> None:
     _labelled(
         errors,
         "errors",
-        lambda v, n: _values(v, n, length=e.size),
+        lambda v, n: _values(v, n, length=e.size, matching="eps"),
         example="{'two-point formula': [...]} with one error per eps",
     )
     _ax(ax)
@@ -516,8 +568,8 @@ def per_sample_vs_summed(curves, paths, updates_per_epoch, epochs_shown, lr) -> 
 
 def cost_of_gradients(n_weights, backprop_s, finite_s, ax) -> None:
     n = _values(n_weights, "n_weights", positive=True)
-    _values(backprop_s, "backprop_s", length=n.size, positive=True)
-    _values(finite_s, "finite_s", length=n.size, positive=True)
+    _values(backprop_s, "backprop_s", length=n.size, matching="n_weights", positive=True)
+    _values(finite_s, "finite_s", length=n.size, matching="n_weights", positive=True)
     _ax(ax)
 
 
@@ -594,7 +646,8 @@ def descent_on_curve(f, paths, minima, window, ax, title) -> None:
     lo, hi = _interval(window, "window")
     _ax(ax)
     _text(title, "title")
-    value = np.asarray(f(np.array([lo, hi])))
+    what = "an array of w (numpy operations, not math.*)"
+    value = np.asarray(_call(f, "f", (np.array([lo, hi]),), what, "lambda w: w ** 2 - np.cos(w)"))
     if value.shape != (2,) or value.dtype.kind not in "fiub":
         raise ValueError(
             f"f must take an array of w and return one value per w; f(array of 2) returned "
@@ -616,8 +669,8 @@ def batch_paths_on_contours(x, y, paths, ax, title) -> None:
             f"x and y need the same length; got {xs.size} and {ys.size}. "
             f"Fix: pass the inputs and targets of the same points."
         )
-    check_finite(xs, "x")
-    check_finite(ys, "y")
+    _finite(xs, "x")
+    _finite(ys, "y")
     _paths(paths, "paths")
     _ax(ax)
     _text(title, "title", optional=False)
@@ -645,7 +698,7 @@ def _run(run: object, name: str, keys: tuple[str, ...], minimum: int = 1) -> Non
             f"Fix: record the start and at least one update."
         )
     for k in series[1:]:
-        _values(run[k], f"{name}[{k!r}]", length=n)
+        _values(run[k], f"{name}[{k!r}]", length=n, matching=f"{name}[{series[0]!r}]")
 
 
 def loss_three_ways(runs) -> None:
@@ -659,7 +712,7 @@ def loss_three_ways(runs) -> None:
 
 def update_cost(sizes, seconds, ax) -> None:
     n = _values(sizes, "sizes", positive=True)
-    _values(seconds, "seconds", length=n.size, positive=True)
+    _values(seconds, "seconds", length=n.size, matching="sizes", positive=True)
     _ax(ax)
 
 
@@ -749,7 +802,7 @@ def adam_step_ratios(ratios, ax) -> None:
 
 def momentum_conventions(step_outside, step_inside, drop_after, ax) -> None:
     n = _values(step_outside, "step_outside").size
-    _values(step_inside, "step_inside", length=n)
+    _values(step_inside, "step_inside", length=n, matching="step_outside")
     _count(drop_after, "drop_after", minimum=0)
     _ax(ax)
 
@@ -764,7 +817,7 @@ def activation_histograms(activations, bins, xlabel) -> None:
             )
         for k, a in enumerate(value):  # type: ignore[arg-type]
             arr = as_float_array(a, f"{name}[{k}]")
-            check_finite(arr, f"{name}[{k}]")
+            _finite(arr, f"{name}[{k}]")
 
     if isinstance(activations, dict) and not activations:
         raise ValueError(
@@ -789,13 +842,13 @@ def saturation_sweep(scales, saturated, gradient, mark, mark_label) -> None:
     _labelled(
         saturated,
         "saturated",
-        lambda v, n: _values(v, n, length=s.size),
+        lambda v, n: _values(v, n, length=s.size, matching="scales"),
         example="{'layer 1': shares} with one share per scale",
     )
     _labelled(
         gradient,
         "gradient",
-        lambda v, n: _values(v, n, length=s.size, positive=True),
+        lambda v, n: _values(v, n, length=s.size, matching="scales", positive=True),
         example="{'mean |dL/dW1|': values} with one value per scale",
     )
     _number(mark, "mark", positive=True, optional=True)
@@ -803,10 +856,17 @@ def saturation_sweep(scales, saturated, gradient, mark, mark_label) -> None:
 
 
 def curves(series, ax, logx, logy, xlabel, ylabel, title, hlines, vlines, legend_cols) -> None:
-    if isinstance(series, (str, dict)) or not hasattr(series, "__iter__"):
+    check_bool(logx, "logx")
+    check_bool(logy, "logy")
+    if not isinstance(series, (list, tuple)):
         raise TypeError(
             f"series must be a list of (label, x, y, style) tuples; got {_got(series)}. "
             f"Fix: series=[('train', epochs, losses, {{}})]."
+        )
+    if not len(series):
+        raise ValueError(
+            "series is empty: there is nothing to draw. "
+            "Fix: series=[('train', epochs, losses, {})]."
         )
     for k, item in enumerate(series):
         if not isinstance(item, (tuple, list)) or len(item) != 4:
@@ -816,16 +876,14 @@ def curves(series, ax, logx, logy, xlabel, ylabel, title, hlines, vlines, legend
             )
         label, x, y, style = item
         _text(label, f"series[{k}] label", optional=False)
-        n = _values(x, f"series[{k}] x").size
-        _values(y, f"series[{k}] y", length=n, positive=bool(logy))
+        n = _values(x, f"series[{k}] x", positive=bool(logx)).size
+        _values(y, f"series[{k}] y", length=n, matching=f"series[{k}] x", positive=bool(logy))
         if not isinstance(style, dict):
             raise TypeError(
                 f"series[{k}] style must be a dict of plot options; got {_got(style)}. "
                 f"Fix: {{}} or {{'color': 'tab:red'}}."
             )
     _ax(ax)
-    check_bool(logx, "logx")
-    check_bool(logy, "logy")
     for value, name in ((xlabel, "xlabel"), (ylabel, "ylabel"), (title, "title")):
         _text(value, name, optional=False)
     for lines, name in ((hlines, "hlines"), (vlines, "vlines")):
@@ -869,14 +927,21 @@ def quadratic_slices(panels, levels) -> None:
                 f"{name}['H'] must be the 3x3 Hessian (w1, w2, b); got shape {H.shape}. "
                 f"Fix: H = X1.T @ X1 / n with a column of ones in X1."
             )
-        check_finite(H, f"{name}['H']")
+        _finite(H, f"{name}['H']")
         w = _point(panel["w_star"], f"{name}['w_star']", size=3)
         if not np.any(w[:2]):
             raise ValueError(
                 f"{name}['w_star'] has w1 = w2 = 0: the view is sized by its distance from 0. "
                 f"Fix: a minimum away from (0, 0)."
             )
-        _points(panel["path"], f"{name}['path']", width=2, what="(w1, w2, b)")
+        _points(
+            panel["path"],
+            f"{name}['path']",
+            width=2,
+            at_least=True,
+            what="(w1, w2, b)",
+            fix="the weights after each step, shape (steps + 1, 3)",
+        )
         _text(panel.get("title", ""), f"{name}['title']", optional=False)
         _text(panel.get("note"), f"{name}['note']")
     lv = _values(levels, "levels", positive=True)
@@ -886,7 +951,7 @@ def quadratic_slices(panels, levels) -> None:
 
 def regression_fits(xs, truth, points, fits, ax, title, colors) -> None:
     x = as_float_array(xs, "xs")
-    check_finite(x, "xs")
+    _finite(x, "xs")
     t = as_float_array(truth, "truth")
     if t.size != x.size:
         raise ValueError(
@@ -975,7 +1040,7 @@ def xor_hidden_space(net, X, Y) -> None:
             f"X must have 2 columns (points in the plane); got shape {x.shape}. "
             f"Fix: the XOR inputs, nnlesson.xor()[0]."
         )
-    check_finite(x, "X")
+    _finite(x, "X")
     y = as_float_array(Y, "Y")
     if y.size != len(x):
         raise ValueError(

@@ -16,7 +16,6 @@ from nnlesson._validation import (
     _short,
     as_float_array,
     check_callable,
-    check_finite,
     check_fraction,
     check_int,
     check_positive_number,
@@ -24,6 +23,15 @@ from nnlesson._validation import (
 
 SETTING_NAMES = ("beta", "beta1", "beta2", "rho")
 GRAD_EXAMPLE = "races.grad_ill (a function of an array of points, last axis (x, y))"
+
+
+def _finite(arr: np.ndarray, name: str) -> None:
+    if not np.all(np.isfinite(arr)):
+        where = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
+        raise ValueError(
+            f"{name} contains NaN or infinity (first at index {where}: {arr[where]}). "
+            f"Fix: a race starts and ends at finite points, e.g. {name}=np.array([-4.0, 1.2])."
+        )
 
 
 def _got(value: object) -> str:
@@ -45,7 +53,7 @@ def point(value: object, name: str) -> np.ndarray:
             f"{name} must be one point (x, y), 2 numbers; got shape {arr.shape}. "
             f"Fix: {name}=np.array([-4.0, 1.2])."
         )
-    check_finite(arr, name)
+    _finite(arr, name)
     return arr
 
 
@@ -107,19 +115,20 @@ def run(optimizer, grad_fn, start, steps) -> None:
             f"start must be one point (x, y), or k points as a (k, 2) array; got shape "
             f"{w.shape}. Fix: start=np.array([-4.0, 1.2])."
         )
-    check_finite(w, "start")
+    _finite(w, "start")
     check_int(steps, "steps", minimum=0)
     grad(grad_fn, w)
 
 
-def distances(path, minimum) -> None:
+def distances(path, minimum) -> np.ndarray:
+    """Also returns ``minimum`` as a float array (an object array has no sqrt)."""
     p = as_float_array(path, "path")
     if p.shape[-1:] != (2,):
         raise ValueError(
             f"path must hold points (x, y) on its last axis; got shape {p.shape}. "
             f"Fix: pass the path that races.run returned, shape (steps + 1, 2)."
         )
-    point(minimum, "minimum")
+    return point(minimum, "minimum")
 
 
 def settle_step(d, tol) -> None:

@@ -379,8 +379,8 @@ def loss_tangent_steps(
     ax = _axes(ax, (6.5, 4.0))
     g = float(slope(w))
     down, up = w - lr * g, w + lr * g
-    lo = min(down, up, w) - 0.6 * abs(lr * g) - 0.2 if lo is None else lo
-    hi = max(down, up, w) + 0.6 * abs(lr * g) + 0.2 if hi is None else hi
+    lo = min(down, up, w) - 0.6 * abs(lr * g) - 0.2 if lo is None else float(lo)
+    hi = max(down, up, w) + 0.6 * abs(lr * g) + 0.2 if hi is None else float(hi)
     grid = np.linspace(lo, hi, 401)
     ax.plot(grid, [loss(v) for v in grid], color="0.35", label="L(w)")
     L0 = float(loss(w))
@@ -433,7 +433,7 @@ def gd_steps_on_curve(loss, path: Sequence[float], *, lo: float, hi: float) -> p
     """Gradient-descent steps drawn on the loss curve L(w) (left) and the loss per step (right)."""
     _check.gd_steps_on_curve(loss, path, lo, hi)
     path = np.asarray(path, dtype=float)
-    grid = np.linspace(lo, hi, 801)
+    grid = np.linspace(float(lo), float(hi), 801)
     curve = np.array([loss(v) for v in grid])
     losses = np.array([loss(v) for v in path])
     fig, (ax_curve, ax_steps) = plt.subplots(1, 2, figsize=(10, 3.8))
@@ -482,6 +482,7 @@ def steepest_ascent(
     _check.steepest_ascent(loss2d, grad, point, directions, h)
     grad = np.asarray(grad, dtype=float)
     point = np.asarray(point, dtype=float)
+    directions = np.asarray(directions, dtype=float)
     norm = float(np.linalg.norm(grad))
     fig, (ax_c, ax_a) = plt.subplots(1, 2, figsize=(10, 4.2))
     r = 1.5
@@ -887,6 +888,7 @@ def steps_1d(lam: float, etas: Sequence[float], *, w0: float = 1.0, steps: int =
     _check.steps_1d(lam, etas, w0, steps)
     fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0), sharey=True)
     axes = np.atleast_1d(axes)
+    w0 = float(w0)
     w_curve = np.linspace(-2.2 * abs(w0), 2.2 * abs(w0), 201)
     for ax, eta in zip(axes, etas):
         factor = 1 - eta * lam
@@ -1102,15 +1104,15 @@ def descent_on_curve(
     """A 1-D function and gradient-descent paths on it (points (w_t, f(w_t)) joined)."""
     _check.descent_on_curve(f, paths, minima, window, ax, title)
     ax = _axes(ax, (5.0, 3.8))
-    w = np.linspace(*window, 400)
+    w = np.linspace(*np.asarray(window, dtype=float), 400)
     ax.plot(w, f(w), color="0.5")
     for (label, visited), color in zip(
         paths.items(), ["tab:blue", "tab:orange", "tab:green", "tab:red"]
     ):
-        visited = np.asarray(visited)
+        visited = np.asarray(visited, dtype=float)
         ax.plot(visited, f(visited), "o-", ms=3, lw=0.8, color=color, label=label)
     if len(minima):
-        m = np.asarray(minima)
+        m = np.asarray(minima, dtype=float)
         ax.plot(m, f(m), "k*", ms=12)
     ax.set_xlabel("w")
     if title:

@@ -197,7 +197,7 @@ def run(optimizer: Optimizer, grad, start, steps: int) -> tuple[np.ndarray, obje
 
 def distances(path: np.ndarray, minimum) -> np.ndarray:
     """Distance of every iterate to ``minimum``; ``inf`` where a run overflowed."""
-    _check.distances(path, minimum)
+    minimum = _check.distances(path, minimum)
     with np.errstate(all="ignore"):
         d = np.linalg.norm(np.asarray(path, dtype=float) - np.asarray(minimum), axis=-1)
     return np.where(np.isfinite(d), d, np.inf)

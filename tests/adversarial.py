@@ -1912,8 +1912,12 @@ def plot_specs() -> list[Spec]:
 
 
 def catalogue() -> list[Case]:
+    # the lessons' own figures and the optimizer races (tests/adversarial_figures.py)
+    from adversarial_figures import figure_and_race_specs, race_cases
+
     specs = (
         plot_specs()
+        + figure_and_race_specs()
         + activation_specs()
         + loss_specs()
         + network_specs()
@@ -1925,7 +1929,9 @@ def catalogue() -> list[Case]:
         + gradcheck_specs()
         + ensemble_specs()
     )
-    return [case for spec in specs for case in expand(spec)] + stale_and_order_cases()
+    return (
+        [case for spec in specs for case in expand(spec)] + stale_and_order_cases() + race_cases()
+    )
 
 
 CATALOGUE = catalogue()
