@@ -660,6 +660,41 @@ def schedules_and_distances(rates, distances) -> None:
     _curves(distances, "distances")
 
 
+def canvas(value: object) -> None:
+    if not hasattr(value, "buffer_rgba"):
+        raise TypeError(
+            f"canvas must be a matplotlib Agg canvas; got {_got(value)}. "
+            f"Fix: pass fig.canvas after fig.canvas.draw() (a FigureCanvasAgg)."
+        )
+
+
+def rate_picture(iterations: object) -> None:
+    _count(iterations, "iterations")
+
+
+def rate_picture_png(path: object, losses: object, title: object) -> None:
+    """Called on every move of the slider: shapes and signs only, no copies of float arrays."""
+    n = len(_points(path, "path", what="(w1, w2)", per="iteration"))
+    values = _values(losses, "losses", length=n, matching="path", finite=True)
+    if np.any(values <= 0):
+        raise ValueError(
+            "losses must be > 0 (the picture draws log10 of the loss). "
+            "Fix: pass the losses of the path, L(w) at each of its points."
+        )
+    _text(title, "title", optional=False)
+
+
+def fit_picture(color: object, figsize: object) -> None:
+    _text(color, "color", optional=False)
+    if _values(figsize, "figsize", positive=True).size != 2:
+        raise ValueError("figsize must be (width, height) in inches. Fix: figsize=(6.0, 3.5).")
+
+
+def fit_picture_png(fit: object, n: int, label: object) -> None:
+    _values(np.ravel(as_float_array(fit, "fit")), "fit", length=n, matching="xs")
+    _text(label, "label", optional=False)
+
+
 # --- Lesson 06
 def batch_paths_on_contours(x, y, paths, ax, title) -> None:
     xs = as_float_array(x, "x").ravel()

@@ -1019,6 +1019,7 @@ def canvas_png(canvas) -> bytes:
     Against ``savefig(format="png")`` (RGBA, zlib level 6) this skips drawing the figure
     again and encodes in about half the time, for a file about a third larger.
     """
+    _check.canvas(canvas)
     import io
 
     from PIL import Image as PILImage
@@ -1048,6 +1049,7 @@ class RatePicture:
         levels: Sequence[float] | None = None,
         labels: tuple[str, str] = ("w1", "w2"),
     ) -> None:
+        _check.rate_picture(iterations)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -1081,9 +1083,10 @@ class RatePicture:
 
     def png(self, path: np.ndarray, losses: Sequence[float], title: str) -> bytes:
         """The picture with this path and loss curve, as PNG bytes."""
+        _check.rate_picture_png(path, losses, title)
         path = np.asarray(path)
         self.path_line.set_data(path[:, 0], path[:, 1])
-        self.loss_line.set_data(np.arange(len(losses)), np.log10(np.asarray(losses)))
+        self.loss_line.set_data(np.arange(len(losses)), np.log10(np.asarray(losses, dtype=float)))
         self.title.set_text(title)
         self.canvas.restore_region(self.background)
         self.ax_path.draw_artist(self.path_line)
@@ -1648,6 +1651,7 @@ class FitPicture:
         color: str = "tab:green",
         figsize: tuple[float, float] = (6.0, 3.5),
     ) -> None:
+        _check.fit_picture(color, figsize)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -1667,6 +1671,7 @@ class FitPicture:
 
     def png(self, fit: np.ndarray, label: str) -> bytes:
         """The picture with fitted curve ``fit`` (values over ``xs``) named ``label``; PNG bytes."""
+        _check.fit_picture_png(fit, self.fit_line.get_xdata().size, label)
         self.fit_line.set_ydata(np.asarray(fit, dtype=float).ravel())
         self.legend.get_texts()[-1].set_text(label)
         self.canvas.restore_region(self.background)

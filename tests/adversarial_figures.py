@@ -11,6 +11,8 @@ float16, an object array, a float32 scalar) must draw exactly what the float64 i
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 from collections.abc import Callable
 from typing import Any
@@ -1378,6 +1380,105 @@ def lessons_08_12_specs() -> list[Spec]:
     ]
 
 
+_PICTURES: dict[str, Any] = {}
+
+
+def rate_picture() -> Any:
+    """One RatePicture for every case (a png draws on a copy of its background)."""
+    from nnlesson import plots
+
+    if "rate" not in _PICTURES:
+        _PICTURES["rate"] = plots.RatePicture(
+            _bowl,
+            window=(-2.0, 2.0, -2.0, 2.0),
+            minimum=(0.0, 0.0),
+            iterations=10,
+            levels=[0.5, 1.0, 2.0],
+        )
+    return _PICTURES["rate"]
+
+
+def fit_picture() -> Any:
+    from nnlesson import plots
+
+    if "fit" not in _PICTURES:
+        xs = np.linspace(-3.0, 3.0, 7)
+        _PICTURES["fit"] = plots.FitPicture(xs, np.sin(xs), {"data": (xs, np.sin(xs))})
+    return _PICTURES["fit"]
+
+
+def panel_picture_specs() -> list[Spec]:
+    """The panels' pictures (lessons 05 and 09) and their PNG encoder."""
+    from nnlesson import plots
+
+    path = np.array([[1.0, 1.0], [0.0, 1.0], [0.0, 0.0]])
+    losses = np.array([4.0, 3.0, 1.0])
+    fit = np.cos(np.linspace(-3.0, 3.0, 7))
+    return [
+        Spec(
+            "plots.canvas_png",
+            lambda canvas: plots.canvas_png(canvas),
+            {"canvas": fresh(lambda: rate_picture().canvas)},
+            {
+                "canvas": [
+                    ("wrong type", "None", None, E, None, None),
+                    ("wrong type", "a string", "canvas", E, None, None),
+                    ("wrong type", "an array of pixels", np.zeros((2, 2, 4)), E, None, None),
+                ]
+            },
+        ),
+        Spec(
+            "plots.RatePicture",
+            lambda iterations: plots.RatePicture(
+                _bowl, window=(-2.0, 2.0, -2.0, 2.0), minimum=(0.0, 0.0), iterations=iterations
+            ).png(path, losses, "lr"),
+            {"iterations": 10},
+            {"iterations": int_variants(10)},
+        ),
+        Spec(
+            "plots.RatePicture.png",
+            lambda picture, path, losses, title: picture.png(path, losses, title),
+            {"picture": fresh(rate_picture), "path": path, "losses": losses, "title": "lr"},
+            {
+                "path": arrays(
+                    path,
+                    shapes=[
+                        ("wrong shape", "3 coordinates", np.ones((3, 3)), E),
+                        ("wrong shape", "1-D", path[:, 0], E),
+                    ],
+                )[:14],
+                "losses": arrays(
+                    losses,
+                    shapes=[("wrong shape", "one loss per coordinate", np.ones((3, 2)), E)],
+                    positive=True,
+                )
+                + [
+                    ("out of range", "a loss of 0 (log10)", [4.0, 3.0, 0.0], E, None, None),
+                    ("wrong shape", "2 losses for 3 points", [4.0, 3.0], E, None, None),
+                ],
+                "title": texts(optional=False),
+            },
+        ),
+        Spec(
+            "plots.FitPicture.png",
+            lambda picture, fit, label: picture.png(fit, label),
+            {"picture": fresh(fit_picture), "fit": fit, "label": "H = 3"},
+            {
+                "fit": arrays(
+                    fit,
+                    shapes=[
+                        ("wrong shape", "a column (what net(xs) returns)", fit[:, None], R),
+                        ("wrong shape", "fewer values than xs", fit[:4], E),
+                    ],
+                    nan=R,
+                    inf=R,
+                ),
+                "label": texts(optional=False),
+            },
+        ),
+    ]
+
+
 # ------------------------------------------------------------------ the races
 def race_specs() -> list[Spec]:
     from nnlesson import races
@@ -1642,9 +1743,13 @@ def race_cases() -> list[Case]:
             E,
         )
 
+    def quiet(**settings):
+        with contextlib.redirect_stdout(io.StringIO()):
+            return races.show_race(**settings)
+
     def echoed():
         # the browser echoes 0.9 back as 0.9000000000000001: the same picture
-        return races.show_race(beta=0.9000000000000001, steps=30)
+        return quiet(beta=0.9000000000000001, steps=30)
 
     add(
         "races.show_race",
@@ -1653,7 +1758,7 @@ def race_cases() -> list[Case]:
         "0.9 echoed back as 0.9000000000000001",
         echoed,
         R,
-        reference=lambda: races.show_race(beta=0.9, steps=30),
+        reference=lambda: quiet(beta=0.9, steps=30),
     )
 
     def reused_picture():
@@ -1764,7 +1869,13 @@ def GradientDescent_() -> Any:
 
 
 def figure_and_race_specs() -> list[Spec]:
-    return lessons_00_05_specs() + lessons_06_07_specs() + lessons_08_12_specs() + race_specs()
+    return (
+        lessons_00_05_specs()
+        + lessons_06_07_specs()
+        + lessons_08_12_specs()
+        + panel_picture_specs()
+        + race_specs()
+    )
 
 
 __all__ = ["figure_and_race_specs", "non_finite_out", "picture", "race_cases", "same"]
