@@ -109,9 +109,18 @@ def _raised_inside_nnlesson(exc: BaseException) -> str:
     return "" if PACKAGE in where.parents else f"raised at {where.name}:{frames[-1].lineno}"
 
 
+OUTCOMES: dict[str, tuple[str, str]] = {}  # case.id -> outcome, once classified
+
+
 def classify(case: Case) -> tuple[str, str]:
     """Run ``case``; return ("clear error" | "correct result" | "documented warning", what
-    was said), or raise AssertionError saying how the case went wrong."""
+    was said), or raise AssertionError saying how the case went wrong. The outcome is kept
+    in ``OUTCOMES``, so that the docs' table does not run a case twice in one session."""
+    OUTCOMES[case.id] = _classify(case)
+    return OUTCOMES[case.id]
+
+
+def _classify(case: Case) -> tuple[str, str]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -1951,7 +1960,7 @@ def render_catalogue() -> list[str]:
     """The markdown section for docs/bad-inputs.md: counts, then every case."""
     outcomes = {}
     for case in CATALOGUE:
-        outcomes[case.id] = classify(case)
+        outcomes[case.id] = OUTCOMES.get(case.id) or classify(case)
     kinds = ("clear error", "correct result", "documented warning")
     rows = [
         "## The adversarial catalogue",
