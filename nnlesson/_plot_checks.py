@@ -228,6 +228,7 @@ def _values(
     length: int | None = None,
     matching: str = "the other list",
     positive: bool = False,
+    log: bool = False,
     finite: bool = False,
     allow_empty: bool = False,
     what: str = "numbers",
@@ -253,6 +254,15 @@ def _values(
         raise ValueError(
             f"{name} must hold numbers > 0 (it is drawn on a log scale); got {first:g}. "
             f"Fix: drop the entries <= 0, or add a small floor such as np.maximum(x, 1e-12)."
+        )
+    # values on a log axis: 0 (an exact minimum, an underflow) lies at -infinity, off the
+    # picture; a negative value has no place at all (a sign error), nor has a curve of zeros
+    if log and (np.any(arr < 0) or (arr.size and not np.any(arr > 0))):
+        bad = arr[arr < 0]
+        got = f"{float(bad[0]):g}" if bad.size else "no value > 0"
+        raise ValueError(
+            f"{name} is drawn on a log scale: it must hold numbers >= 0, at least one > 0; got "
+            f"{got}. Fix: plot np.abs(...) of a signed quantity, or check the sign."
         )
     return arr
 
@@ -332,11 +342,11 @@ def _labelled(
     return value
 
 
-def _curves(value: object, name: str, *, positive: bool = False) -> dict:
+def _curves(value: object, name: str, *, log: bool = False) -> dict:
     return _labelled(
         value,
         name,
-        lambda v, n: _values(v, n, positive=positive),
+        lambda v, n: _values(v, n, log=log),
         example="{'run 1': losses_1, 'run 2': losses_2}",
     )
 
@@ -541,14 +551,14 @@ def finite_difference_errors(eps, errors, ax) -> None:
     _labelled(
         errors,
         "errors",
-        lambda v, n: _values(v, n, length=e.size, matching="eps"),
+        lambda v, n: _values(v, n, length=e.size, matching="eps", log=True),
         example="{'two-point formula': [...]} with one error per eps",
     )
     _ax(ax)
 
 
 def per_sample_vs_summed(curves, paths, updates_per_epoch, epochs_shown, lr) -> None:
-    _curves(curves, "curves")
+    _curves(curves, "curves", log=True)
     _paths(paths, "paths")
     _labelled(
         updates_per_epoch,
@@ -568,8 +578,8 @@ def per_sample_vs_summed(curves, paths, updates_per_epoch, epochs_shown, lr) -> 
 
 def cost_of_gradients(n_weights, backprop_s, finite_s, ax) -> None:
     n = _values(n_weights, "n_weights", positive=True)
-    _values(backprop_s, "backprop_s", length=n.size, matching="n_weights", positive=True)
-    _values(finite_s, "finite_s", length=n.size, matching="n_weights", positive=True)
+    _values(backprop_s, "backprop_s", length=n.size, matching="n_weights", log=True)
+    _values(finite_s, "finite_s", length=n.size, matching="n_weights", log=True)
     _ax(ax)
 
 
@@ -629,7 +639,7 @@ def bowl_paths(lams, etas, start, steps) -> None:
 
 
 def loss_curves(curves, title, ylim) -> None:
-    _curves(curves, "curves")
+    _curves(curves, "curves", log=True)
     _text(title, "title", optional=False)
     _interval(ylim, "ylim", positive=True)
 
@@ -656,8 +666,8 @@ def descent_on_curve(f, paths, minima, window, ax, title) -> None:
 
 
 def schedules_and_distances(rates, distances) -> None:
-    _curves(rates, "rates", positive=True)
-    _curves(distances, "distances")
+    _curves(rates, "rates", log=True)
+    _curves(distances, "distances", log=True)
 
 
 def canvas(value: object) -> None:
@@ -747,7 +757,7 @@ def loss_three_ways(runs) -> None:
 
 def update_cost(sizes, seconds, ax) -> None:
     n = _values(sizes, "sizes", positive=True)
-    _values(seconds, "seconds", length=n.size, matching="sizes", positive=True)
+    _values(seconds, "seconds", length=n.size, matching="sizes", log=True)
     _ax(ax)
 
 
@@ -824,20 +834,20 @@ def race_paths(figsize, kwargs: dict) -> None:
 
 
 def distance_per_step(distances, tol, ax, title) -> None:
-    _curves(distances, "distances")
+    _curves(distances, "distances", log=True)
     _number(tol, "tol", positive=True)
     _ax(ax)
     _text(title, "title", optional=False)
 
 
 def adam_step_ratios(ratios, ax) -> None:
-    _curves(ratios, "ratios", positive=True)
+    _curves(ratios, "ratios", log=True)
     _ax(ax)
 
 
 def momentum_conventions(step_outside, step_inside, drop_after, ax) -> None:
-    n = _values(step_outside, "step_outside").size
-    _values(step_inside, "step_inside", length=n, matching="step_outside")
+    n = _values(step_outside, "step_outside", log=True).size
+    _values(step_inside, "step_inside", length=n, matching="step_outside", log=True)
     _count(drop_after, "drop_after", minimum=0)
     _ax(ax)
 
@@ -883,7 +893,7 @@ def saturation_sweep(scales, saturated, gradient, mark, mark_label) -> None:
     _labelled(
         gradient,
         "gradient",
-        lambda v, n: _values(v, n, length=s.size, matching="scales", positive=True),
+        lambda v, n: _values(v, n, length=s.size, matching="scales", log=True),
         example="{'mean |dL/dW1|': values} with one value per scale",
     )
     _number(mark, "mark", positive=True, optional=True)
@@ -912,7 +922,7 @@ def curves(series, ax, logx, logy, xlabel, ylabel, title, hlines, vlines, legend
         label, x, y, style = item
         _text(label, f"series[{k}] label", optional=False)
         n = _values(x, f"series[{k}] x", positive=bool(logx)).size
-        _values(y, f"series[{k}] y", length=n, matching=f"series[{k}] x", positive=bool(logy))
+        _values(y, f"series[{k}] y", length=n, matching=f"series[{k}] x", log=bool(logy))
         if not isinstance(style, dict):
             raise TypeError(
                 f"series[{k}] style must be a dict of plot options; got {_got(style)}. "
@@ -1034,7 +1044,7 @@ def gradient_profiles(profiles, ax, title) -> None:
     _labelled(
         profiles,
         "profiles",
-        lambda v, n: _values(v, n, positive=True),
+        lambda v, n: _values(v, n, log=True),
         example="{depth: norms} with one gradient norm per layer",
     )
     _ax(ax)
@@ -1049,7 +1059,7 @@ def run_loss_curves(runs, ax, title) -> None:
                 f"{_got(value)}. Fix: [history_1, history_2] (a single run: [history])."
             )
         for k, h in enumerate(value):  # type: ignore[arg-type]
-            _values(h, f"{name}[{k}]")
+            _values(h, f"{name}[{k}]", log=True)
 
     _labelled(runs, "runs", histories, example="{'relu, He': [history_1, history_2]}")
     _ax(ax)
@@ -1095,7 +1105,7 @@ HISTORY_KEYS = ("train_loss", "val_loss", "train_acc", "val_acc")
 def training_curves(histories) -> None:
     def one(h: object, name: str) -> None:
         _run(h, name, HISTORY_KEYS)
-        _values(h["train_loss"], f"{name}['train_loss']", positive=True)  # type: ignore[index]
-        _values(h["val_loss"], f"{name}['val_loss']", positive=True)  # type: ignore[index]
+        _values(h["train_loss"], f"{name}['train_loss']", log=True)  # type: ignore[index]
+        _values(h["val_loss"], f"{name}['val_loss']", log=True)  # type: ignore[index]
 
     _labelled(histories, "histories", one, example="{'Adam': history}")

@@ -155,8 +155,10 @@ def functions(*, shape_wrong: Callable | None = None, example: str = "") -> Vari
     return out
 
 
-def labelled(good: dict, *, positive: bool = False, nan: str = R, length: bool = True) -> Variants:
-    """A dict label -> 1-D numbers (curves): the dict itself and one entry replaced."""
+def labelled(good: dict, *, log: bool = False, nan: str = R) -> Variants:
+    """A dict label -> 1-D numbers (curves): the dict itself and one entry replaced. On a log
+    axis (``log``) a 0 lies at -infinity, off the picture (drawn as the float64 call draws
+    it), and a negative value is an error (a sign error)."""
     key = next(iter(good))
     value = np.asarray(good[key], dtype=float)
 
@@ -174,7 +176,7 @@ def labelled(good: dict, *, positive: bool = False, nan: str = R, length: bool =
             "wrong dtype",
             "an entry of int64",
             swap(np.rint(value).astype(np.int64)),
-            E if positive and np.any(np.rint(value) <= 0) else R,
+            E if log and not np.any(np.rint(value) > 0) else R,  # all 0: nothing on a log axis
             swap(np.rint(value)),
             None,
         ),
@@ -194,10 +196,22 @@ def labelled(good: dict, *, positive: bool = False, nan: str = R, length: bool =
     with_nan = value.copy()
     with_nan[-1] = np.nan
     out.append(("non-finite", "a NaN in an entry", swap(with_nan), nan, swap(with_nan), None))
-    if positive:
-        zero = value.copy()
-        zero[-1] = 0.0
-        out.append(("out of range", "a 0 on a log scale", swap(zero), E, None, None))
+    if log:
+        zero, negative = value.copy(), value.copy()
+        zero[-1], negative[-1] = 0.0, -1.0
+        out.append(
+            (
+                "out of range",
+                "a 0 on a log scale (off the picture)",
+                swap(zero),
+                R,
+                swap(zero),
+                None,
+            )
+        )
+        out.append(
+            ("out of range", "a negative value on a log scale", swap(negative), E, None, None)
+        )
     return out
 
 
@@ -463,7 +477,7 @@ def lessons_00_05_specs() -> list[Spec]:
                     positive=True,
                 )
                 + [("out of range", "an epsilon of 0", [0.0, 2.0, 4.0], E, None, None)],
-                "errors": labelled({"two-point": [1.0, 3.0, 9.0]})
+                "errors": labelled({"two-point": [1.0, 3.0, 9.0]}, log=True)
                 + [
                     (
                         "wrong shape",
@@ -497,7 +511,7 @@ def lessons_00_05_specs() -> list[Spec]:
                 "lr": 0.5,
             },
             {
-                "curves": labelled({"per sample": [3.0, 2.0, 1.0]}),
+                "curves": labelled({"per sample": [3.0, 2.0, 1.0]}, log=True),
                 "paths": paths_variants(PATH)[:10],
                 "updates_per_epoch": [
                     ("wrong type", "a number, not a dict", 1, E, None, None),
@@ -531,10 +545,11 @@ def lessons_00_05_specs() -> list[Spec]:
                 "backprop_s": arrays(
                     np.array([1.0, 2.0, 4.0]),
                     shapes=[("wrong shape", "4 times for 3 sizes", [1.0, 2.0, 4.0, 8.0], E)],
-                    positive=True,
+                    nan=R,
+                    inf=R,
                 )
                 + [("out of range", "a negative time", [-1.0, 2.0, 4.0], E, None, None)],
-                "finite_s": arrays(np.array([2.0, 20.0, 200.0]), positive=True)[:6],
+                "finite_s": arrays(np.array([2.0, 20.0, 200.0]))[:6],
             },
         ),
         Spec(
@@ -631,7 +646,7 @@ def lessons_00_05_specs() -> list[Spec]:
             drawn(lambda curves, title, ylim: plots.loss_curves(curves, title=title, ylim=ylim)),
             {"curves": {"lr = 0.1": [4.0, 2.0, 1.0]}, "title": "", "ylim": (1e-3, 10.0)},
             {
-                "curves": labelled({"lr = 0.1": [4.0, 2.0, 1.0]}),
+                "curves": labelled({"lr = 0.1": [4.0, 2.0, 1.0]}, log=True),
                 "title": texts(optional=False),
                 "ylim": pair_variants((1e-3, 10.0), increasing=True, positive=True)[:12]
                 + [("out of range", "a limit of 0 on a log scale", (0.0, 10.0), E, None, None)],
@@ -663,8 +678,8 @@ def lessons_00_05_specs() -> list[Spec]:
             drawn(lambda rates, distances: plots.schedules_and_distances(rates, distances)),
             {"rates": {"constant": [0.1, 0.1, 0.1]}, "distances": {"constant": [1.0, 0.5, 0.2]}},
             {
-                "rates": labelled({"constant": [0.1, 0.1, 0.1]}, positive=True, nan=E),
-                "distances": labelled({"constant": [1.0, 0.5, 0.2]}),
+                "rates": labelled({"constant": [0.1, 0.1, 0.1]}, log=True),
+                "distances": labelled({"constant": [1.0, 0.5, 0.2]}, log=True),
             },
         ),
     ]
@@ -772,8 +787,18 @@ def lessons_06_07_specs() -> list[Spec]:
                     positive=True,
                 )
                 + [("out of range", "a batch size of 0", [0, 4, 16], E, None, None)],
-                "seconds": arrays(np.array([1.0, 2.0, 5.0]), positive=True)[:8]
-                + [("out of range", "a time of 0", [0.0, 2.0, 5.0], E, None, None)],
+                "seconds": arrays(np.array([1.0, 2.0, 5.0]))[:8]
+                + [
+                    (
+                        "out of range",
+                        "a time of 0 (off the log axis)",
+                        [0.0, 2.0, 5.0],
+                        R,
+                        [0.0, 2.0, 5.0],
+                        None,
+                    ),
+                    ("out of range", "a negative time", [-1.0, 2.0, 5.0], E, None, None),
+                ],
             },
         ),
         Spec(
@@ -890,7 +915,7 @@ def lessons_06_07_specs() -> list[Spec]:
             ),
             {"distances": {"Adam": [1.0, 0.1, 0.01]}, "tol": 1e-3, "title": ""},
             {
-                "distances": labelled({"Adam": [1.0, 0.1, 0.01]}),
+                "distances": labelled({"Adam": [1.0, 0.1, 0.01]}, log=True),
                 "tol": numbers(1e-3),
                 "title": texts(optional=False),
             },
@@ -899,7 +924,7 @@ def lessons_06_07_specs() -> list[Spec]:
             "plots.adam_step_ratios",
             drawn(lambda ratios: plots.adam_step_ratios(ratios)),
             {"ratios": {"m not corrected": [0.1, 0.2, 0.3]}},
-            {"ratios": labelled({"m not corrected": [0.1, 0.2, 0.3]}, positive=True, nan=E)},
+            {"ratios": labelled({"m not corrected": [0.1, 0.2, 0.3]}, log=True)},
         ),
         Spec(
             "plots.momentum_conventions",
@@ -1016,7 +1041,7 @@ def lessons_08_12_specs() -> list[Spec]:
                 )[:9]
                 + [("out of range", "a scale of 0 (log axis)", [0.0, 1.0, 10.0], E, None, None)],
                 "saturated": labelled({"layer 1": [0.0, 0.5, 1.0]}),
-                "gradient": labelled({"mean |dL/dW1|": [1.0, 0.1, 0.01]}, positive=True, nan=E),
+                "gradient": labelled({"mean |dL/dW1|": [1.0, 0.1, 0.01]}, log=True),
                 "mark": numbers(1.0, none=R),
             },
         ),
@@ -1088,8 +1113,16 @@ def lessons_08_12_specs() -> list[Spec]:
                     ),
                     (
                         "out of range",
-                        "a 0 on a log y axis",
+                        "a 0 on a log y axis (off the picture)",
                         [("train", [1.0, 2.0], [1.0, 0.0], {})],
+                        R,
+                        [("train", [1.0, 2.0], [1.0, 0.0], {})],
+                        None,
+                    ),
+                    (
+                        "out of range",
+                        "a negative value on a log y axis",
+                        [("train", [1.0, 2.0], [1.0, -0.5], {})],
                         E,
                         None,
                         None,
@@ -1249,7 +1282,7 @@ def lessons_08_12_specs() -> list[Spec]:
             drawn(lambda profiles, title: plots.gradient_profiles(profiles, title=title)),
             {"profiles": {2: [1.0, 0.1], 3: [1.0, 0.1, 0.01]}, "title": None},
             {
-                "profiles": labelled({2: [1.0, 0.1], 3: [1.0, 0.1, 0.01]}, positive=True, nan=E)
+                "profiles": labelled({2: [1.0, 0.1], 3: [1.0, 0.1, 0.01]}, log=True)
                 + [
                     ("wrong type", "depths as strings", {"deep": [1.0, 0.1]}, E, None, None),
                     ("out of range", "a depth of 0", {0: [1.0]}, E, None, None),
@@ -1360,8 +1393,8 @@ def lessons_08_12_specs() -> list[Spec]:
                     ),
                     (
                         "out of range",
-                        "a loss of 0 on a log scale",
-                        {"Adam": {**history, "train_loss": [1.0, 0.0]}},
+                        "a negative loss on a log scale",
+                        {"Adam": {**history, "train_loss": [1.0, -0.5]}},
                         E,
                         None,
                         None,
