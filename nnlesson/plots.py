@@ -282,15 +282,9 @@ def draw_neuron(
     numeric = x is not None and w is not None and b is not None
     if numeric:
         xs, ws = [float(v) for v in x], [float(v) for v in w]
-        if len(xs) != len(ws):
-            raise ValueError(
-                f"draw_neuron: {len(xs)} inputs but {len(ws)} weights; give one weight per input."
-            )
         n = len(xs)
-    elif x is None and w is None and b is None:
-        n = int(n_inputs)
     else:
-        raise ValueError("draw_neuron: give all of x, w and b (numbers) or none of them (symbols).")
+        n = int(n_inputs)
     ys = [(n - 1) / 2.0 - k for k in range(n)]
     sum_xy, act_xy, out_x = (3.0, 0.0), (5.0, 0.0), 6.6
     for k, y in enumerate(ys):
@@ -603,9 +597,7 @@ def draw_backward(
     colours = ["tab:red", "tab:purple", "tab:orange", "tab:brown"]
     on_path: dict[tuple, str] = {}
     if paths_of is not None and n_layers == 3:
-        matrix, (i, j) = net.weight_position(paths_of)
-        if matrix != "W1":
-            raise ValueError(f"paths_of must name a first-layer weight; {paths_of} is in {matrix}.")
+        matrix, (i, j) = net.weight_position(paths_of)  # in W1: checked at the entry
         for out in range(sizes[2]):
             c = colours[out % len(colours)]
             on_path[(0, i, 1, j, out)] = c
@@ -1181,10 +1173,6 @@ def batch_paths_on_contours(
     """
     _check.batch_paths_on_contours(x, y, paths, ax, title)
     x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
-    if x.shape != y.shape:
-        raise ValueError(f"x and y need the same length; got {x.size} and {y.size}.")
-    if not paths:
-        raise ValueError("paths is empty: pass {label: array of (w, b) rows}.")
     ax = _axes(ax, (5.6, 5.0))
     every = np.vstack(list(paths.values()))
     best = np.linalg.lstsq(np.column_stack([x, np.ones_like(x)]), y, rcond=None)[0]
@@ -1464,8 +1452,6 @@ def activation_histograms(
     defaults to "activation" in the language in use.
     """
     _check.activation_histograms(activations, bins, xlabel)
-    if not activations:
-        raise ValueError("activation_histograms needs at least one row: {label: [layer arrays]}.")
     bins = np.linspace(0.0, 1.0, 41) if bins is None else np.asarray(bins, dtype=float)
     rows = list(activations.items())
     n_layers = max(len(layers) for _, layers in rows)
@@ -1738,8 +1724,6 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
     output unit's line w1 h1 + w2 h2 + b = 0, a straight line there. Returns the Figure.
     """
     _check.xor_hidden_space(net, X, Y)
-    if net.sizes != [2, 2, 1]:
-        raise ValueError(f"xor_hidden_space draws a 2-2-1 network; got sizes {net.sizes}.")
     X = np.asarray(X, dtype=float)
     ones = np.asarray(Y).ravel() > 0.5
     hidden, output = net.layers
