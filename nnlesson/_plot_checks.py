@@ -228,6 +228,7 @@ def _values(
     length: int | None = None,
     matching: str = "the other list",
     positive: bool = False,
+    why: str = "it is drawn on a log scale",
     log: bool = False,
     finite: bool = False,
     allow_empty: bool = False,
@@ -252,7 +253,7 @@ def _values(
     if positive and np.any(arr <= 0):
         first = float(arr[np.flatnonzero(arr <= 0)[0]])
         raise ValueError(
-            f"{name} must hold numbers > 0 (it is drawn on a log scale); got {first:g}. "
+            f"{name} must hold numbers > 0 ({why}); got {first:g}. "
             f"Fix: drop the entries <= 0, or add a small floor such as np.maximum(x, 1e-12)."
         )
     # values on a log axis: 0 (an exact minimum, an underflow) lies at -infinity, off the
@@ -585,7 +586,7 @@ def cost_of_gradients(n_weights, backprop_s, finite_s, ax) -> None:
 
 def steps_1d(lam, etas, w0, steps) -> None:
     _number(lam, "lam", positive=True)
-    e = _values(etas, "etas", positive=True)
+    e = _values(etas, "etas", positive=True, why="learning rates")
     if e.size > 12:
         raise ValueError(
             f"etas must be at most 12 rates (one panel each); got {e.size}. Fix: fewer rates."
@@ -626,10 +627,10 @@ def _labels(labels: object, name: str = "labels") -> None:
 
 
 def bowl_paths(lams, etas, start, steps) -> None:
-    lam = _values(lams, "lams", positive=True)
+    lam = _values(lams, "lams", positive=True, why="the curvatures of a bowl")
     if lam.size != 2:
         raise ValueError(f"lams must be 2 curvatures; got {lam.size}. Fix: lams=(1.0, 10.0).")
-    e = _values(etas, "etas", positive=True)
+    e = _values(etas, "etas", positive=True, why="learning rates")
     if e.size > 12:
         raise ValueError(
             f"etas must be at most 12 rates (one panel each); got {e.size}. Fix: fewer rates."
@@ -696,7 +697,7 @@ def rate_picture_png(path: object, losses: object, title: object) -> None:
 
 def fit_picture(color: object, figsize: object) -> None:
     _text(color, "color", optional=False)
-    if _values(figsize, "figsize", positive=True).size != 2:
+    if _values(figsize, "figsize", positive=True, why="a size in inches").size != 2:
         raise ValueError("figsize must be (width, height) in inches. Fix: figsize=(6.0, 3.5).")
 
 
@@ -813,7 +814,7 @@ def draw_race(
 
 
 def race_paths(figsize, kwargs: dict) -> None:
-    size = _values(figsize, "figsize", positive=True)
+    size = _values(figsize, "figsize", positive=True, why="a size in inches")
     if size.size != 2:
         raise ValueError(
             f"figsize must be (width, height) in inches; got {size.size} numbers. "
@@ -989,7 +990,7 @@ def quadratic_slices(panels, levels) -> None:
         )
         _text(panel.get("title", ""), f"{name}['title']", optional=False)
         _text(panel.get("note"), f"{name}['note']")
-    lv = _values(levels, "levels", positive=True)
+    lv = _values(levels, "levels", positive=True, why="heights of L - L*, which is >= 0")
     if np.any(np.diff(lv) <= 0):
         raise ValueError(f"levels must increase; got {lv.tolist()[:6]}. Fix: sorted(levels).")
 

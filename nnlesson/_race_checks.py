@@ -30,7 +30,8 @@ def _finite(arr: np.ndarray, name: str) -> None:
         where = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
         raise ValueError(
             f"{name} contains NaN or infinity (first at index {where}: {arr[where]}). "
-            f"Fix: a race starts and ends at finite points, e.g. {name}=np.array([-4.0, 1.2])."
+            f"Fix: pass finite coordinates (a race starts from, and is measured to, a point "
+            f"of the plane)."
         )
 
 
@@ -49,9 +50,10 @@ def choice(value: object, name: str, what: str, valid: Iterable[str], example: s
 def point(value: object, name: str) -> np.ndarray:
     arr = as_float_array(value, name, allow_empty=True)
     if arr.shape != (2,):
+        example = "[0.0, 0.0]" if name == "minimum" else "[-4.0, 1.2]"
         raise ValueError(
             f"{name} must be one point (x, y), 2 numbers; got shape {arr.shape}. "
-            f"Fix: {name}=np.array([-4.0, 1.2])."
+            f"Fix: {name}=np.array({example})."
         )
     _finite(arr, name)
     return arr
@@ -161,8 +163,9 @@ def tune(grad_fn, start, minimum, steps, names, rates, values) -> None:
         choice(name, "names", "optimizer", NAMES, ["Adam"])  # type: ignore[arg-type]
     r = as_float_array(rates, "rates")
     if r.ndim != 1 or not np.all(np.isfinite(r)) or np.any(r <= 0):
+        got = f"shape {r.shape}" if r.ndim != 1 else f"{r.tolist()[:6]}"
         raise ValueError(
-            f"rates must be a 1-D list of learning rates > 0; got shape {r.shape}. "
+            f"rates must be a 1-D list of finite learning rates > 0; got {got}. "
             f"Fix: rates=10.0 ** np.arange(-4, 0.51, 0.25) (races.RATES)."
         )
     settings(values)
