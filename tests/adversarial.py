@@ -14,6 +14,8 @@ call order. Each case says what must happen, and :func:`classify` checks it:
 
 A case that does anything else (a raw numpy error, a silently different answer, a
 complex or integer result, a mutated input) fails its test in ``tests/test_adversarial.py``.
+The lessons' own figures (``nnlesson.plots``) and the optimizer races (``nnlesson.races``)
+have their specs in ``tests/adversarial_figures.py``, with the same machinery.
 ``docs/bad-inputs.md`` is rendered from this catalogue and from ``tests/test_bad_inputs.py``
 (``python tests/test_bad_inputs.py``).
 """
@@ -1970,7 +1972,10 @@ def render_catalogue() -> list[str]:
         "cases of stale state and call order. `tests/test_adversarial.py` checks each case: a "
         "clear error (raised inside nnlesson, naming the argument and a fix), a correct result "
         "(equal to the same call on float64 data, or to a value worked out by hand; inputs "
-        "unchanged; no warning), or a documented warning. Silently wrong: 0.",
+        "unchanged; no warning), or a documented warning. A figure's result is its picture read "
+        "back (every line's points, every text, title, legend entry, bar and image), equal to "
+        "what the same call on float64 data draws (`tests/adversarial_figures.py`). "
+        "Silently wrong: 0.",
         "",
         f"{len(CATALOGUE)} cases over {len({c.function for c in CATALOGUE})} functions.",
         "",
