@@ -1493,6 +1493,18 @@ def panel_picture_specs() -> list[Spec]:
             },
         ),
         Spec(
+            "plots.FitPicture",
+            lambda color, figsize: plots.FitPicture(
+                np.linspace(-3.0, 3.0, 7), fit, {}, color=color, figsize=figsize
+            ).png(fit, "H = 3"),
+            {"color": "tab:green", "figsize": (6.0, 3.5)},
+            {
+                "color": texts(optional=False),
+                "figsize": pair_variants((6.0, 3.5), positive=True)[:8]
+                + [("out of range", "a height of 0", (6.0, 0.0), E, None, None)],
+            },
+        ),
+        Spec(
             "plots.FitPicture.png",
             lambda picture, fit, label: picture.png(fit, label),
             {"picture": fresh(fit_picture), "fit": fit, "label": "H = 3"},
