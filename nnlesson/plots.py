@@ -219,6 +219,7 @@ def gd_steps_on_parabola(
 
     Returns the Axes; the visited weights are in ``ax.gd_path`` (``steps + 1`` values).
     """
+    _check.gd_steps_on_parabola(w0, lr, steps, minimum, ax)
     ax = _axes(ax, (6.0, 3.6))
     path = [float(w0)]
     for _ in range(steps):
@@ -276,19 +277,14 @@ def draw_neuron(
     Without numbers (``x``, ``w``, ``b`` all None) it draws the symbols only, for
     ``n_inputs`` inputs; with numbers it also writes z and a computed with ``activation``.
     """
+    _check.draw_neuron(x, w, b, activation, n_inputs, ax)
     ax = _axes(ax, (7.0, 3.4))
     numeric = x is not None and w is not None and b is not None
     if numeric:
         xs, ws = [float(v) for v in x], [float(v) for v in w]
-        if len(xs) != len(ws):
-            raise ValueError(
-                f"draw_neuron: {len(xs)} inputs but {len(ws)} weights; give one weight per input."
-            )
         n = len(xs)
-    elif x is None and w is None and b is None:
-        n = int(n_inputs)
     else:
-        raise ValueError("draw_neuron: give all of x, w and b (numbers) or none of them (symbols).")
+        n = int(n_inputs)
     ys = [(n - 1) / 2.0 - k for k in range(n)]
     sum_xy, act_xy, out_x = (3.0, 0.0), (5.0, 0.0), 6.6
     for k, y in enumerate(ys):
@@ -373,11 +369,12 @@ def loss_tangent_steps(
     w - lr L'(w) (downhill, blue) and the step with the sign flipped w + lr L'(w) (uphill,
     red), each ending on the curve at the loss it really reaches.
     """
+    _check.loss_tangent_steps(loss, slope, w, lr, lo, hi, ax, title)
     ax = _axes(ax, (6.5, 4.0))
     g = float(slope(w))
     down, up = w - lr * g, w + lr * g
-    lo = min(down, up, w) - 0.6 * abs(lr * g) - 0.2 if lo is None else lo
-    hi = max(down, up, w) + 0.6 * abs(lr * g) + 0.2 if hi is None else hi
+    lo = min(down, up, w) - 0.6 * abs(lr * g) - 0.2 if lo is None else float(lo)
+    hi = max(down, up, w) + 0.6 * abs(lr * g) + 0.2 if hi is None else float(hi)
     grid = np.linspace(lo, hi, 401)
     ax.plot(grid, [loss(v) for v in grid], color="0.35", label="L(w)")
     L0 = float(loss(w))
@@ -428,8 +425,9 @@ def loss_tangent_steps(
 
 def gd_steps_on_curve(loss, path: Sequence[float], *, lo: float, hi: float) -> plt.Figure:
     """Gradient-descent steps drawn on the loss curve L(w) (left) and the loss per step (right)."""
+    _check.gd_steps_on_curve(loss, path, lo, hi)
     path = np.asarray(path, dtype=float)
-    grid = np.linspace(lo, hi, 801)
+    grid = np.linspace(float(lo), float(hi), 801)
     curve = np.array([loss(v) for v in grid])
     losses = np.array([loss(v) for v in path])
     fig, (ax_curve, ax_steps) = plt.subplots(1, 2, figsize=(10, 3.8))
@@ -475,8 +473,10 @@ def steepest_ascent(
     Right: the loss change L(point + h u) - L(point) for each unit direction u, against its
     angle to the gradient, beside h ||grad|| cos(angle), the first-order prediction.
     """
+    _check.steepest_ascent(loss2d, grad, point, directions, h)
     grad = np.asarray(grad, dtype=float)
     point = np.asarray(point, dtype=float)
+    directions = np.asarray(directions, dtype=float)
     norm = float(np.linalg.norm(grad))
     fig, (ax_c, ax_a) = plt.subplots(1, 2, figsize=(10, 4.2))
     r = 1.5
@@ -580,6 +580,7 @@ def draw_backward(
     weight whose paths to the loss are drawn in colour, one colour per output unit they
     reach (for w1 of the 2-2-2 example: via o1 and via o2).
     """
+    _check.draw_backward(net, X, T, loss, paths_of, ax, title)
     ax = _axes(ax, (9.0, 4.6))
     X = np.atleast_2d(np.asarray(X, dtype=float))
     T = np.atleast_2d(np.asarray(T, dtype=float))
@@ -596,9 +597,7 @@ def draw_backward(
     colours = ["tab:red", "tab:purple", "tab:orange", "tab:brown"]
     on_path: dict[tuple, str] = {}
     if paths_of is not None and n_layers == 3:
-        matrix, (i, j) = net.weight_position(paths_of)
-        if matrix != "W1":
-            raise ValueError(f"paths_of must name a first-layer weight; {paths_of} is in {matrix}.")
+        matrix, (i, j) = net.weight_position(paths_of)  # in W1: checked at the entry
         for out in range(sizes[2]):
             c = colours[out % len(colours)]
             on_path[(0, i, 1, j, out)] = c
@@ -693,6 +692,7 @@ def neuron_graph(x: float, w: float, b: float, y: float, *, ax: Axes | None = No
     (red, below): each node multiplies the gradient arriving from above by its local
     derivative (dL/dz = dL/da * sigma'(z), dL/dw = dL/dp * x, ...).
     """
+    _check.neuron_graph(x, w, b, y, ax)
     ax = _axes(ax, (10.0, 3.8))
     p = w * x
     z = p + b
@@ -770,6 +770,7 @@ def finite_difference_errors(
     eps: Sequence[float], errors: dict[str, Sequence[float]], *, ax: Axes | None = None
 ) -> Axes:
     """Largest |backprop - finite differences| against epsilon, one line per formula (log-log)."""
+    _check.finite_difference_errors(eps, errors, ax)
     ax = _axes(ax, (6.0, 3.5))
     for (label, values), marker in zip(errors.items(), "os^v"):
         ax.loglog(eps, values, marker=marker, label=label)
@@ -795,6 +796,7 @@ def per_sample_vs_summed(
 ) -> plt.Figure:
     """Left: the loss after every epoch (log scale) for each way of updating.
     Right: the path of two weights (one point per update) over the first ``epochs_shown``."""
+    _check.per_sample_vs_summed(curves, paths, updates_per_epoch, epochs_shown, lr)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
     for name, curve in curves.items():
         ax1.plot(np.arange(len(curve)), curve, label=name)
@@ -832,6 +834,7 @@ def cost_of_gradients(
 ) -> Axes:
     """Seconds for one full gradient against the number of weights: back-propagation vs
     two-point finite differences (log-log)."""
+    _check.cost_of_gradients(n_weights, backprop_s, finite_s, ax)
     ax = _axes(ax, (6.0, 3.5))
     ax.loglog(
         n_weights,
@@ -874,8 +877,10 @@ def steps_1d(lam: float, etas: Sequence[float], *, w0: float = 1.0, steps: int =
     r"""Gradient descent on :math:`L(w) = \lambda w^2/2`, one panel per learning rate:
     the parabola, the points :math:`w_t = (1 - \eta\lambda)^t w_0` joined in order, and the
     factor :math:`1 - \eta\lambda` in the title."""
+    _check.steps_1d(lam, etas, w0, steps)
     fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0), sharey=True)
     axes = np.atleast_1d(axes)
+    w0 = float(w0)
     w_curve = np.linspace(-2.2 * abs(w0), 2.2 * abs(w0), 201)
     for ax, eta in zip(axes, etas):
         factor = 1 - eta * lam
@@ -921,6 +926,7 @@ def contour_paths(
     """Contour lines of ``loss`` (a function of an array of points, last axis 2) with
     gradient-descent paths on them; **equal scales on both axes**, so that a step
     along the gradient looks perpendicular to the contour line it starts on."""
+    _check.contour_paths(loss, paths, window, minimum, levels, labels, ax, title)
     ax = _axes(ax, (5.0, 4.0))
     x0, x1, y0, y1 = window
     gx, gy = np.meshgrid(np.linspace(x0, x1, 201), np.linspace(y0, y1, 201))
@@ -953,6 +959,7 @@ def bowl_paths(
 ) -> plt.Figure:
     r"""The axis-aligned bowl :math:`L = (\lambda_1 w_1^2 + \lambda_2 w_2^2)/2`, one panel per
     learning rate, with ``steps`` steps of gradient descent from ``start`` (equal axis scales)."""
+    _check.bowl_paths(lams, etas, start, steps)
     A = np.diag(np.asarray(lams, dtype=float))
     fig, axes = plt.subplots(1, len(etas), figsize=(3.3 * len(etas), 3.2), sharey=True)
     axes = np.atleast_1d(axes)
@@ -983,6 +990,7 @@ def bowl_paths(
 def loss_curves(curves: dict[str, Sequence[float]], *, title: str = "", ylim=(1e-12, 1e12)) -> Axes:
     """Several loss curves on one log-scaled axes (one line per label): :func:`plot_loss`
     with lesson 05's axis labels and a fixed vertical range."""
+    _check.loss_curves(curves, title, ylim)
     ax = plot_loss(
         dict(curves),
         ax=_axes(None, (8.0, 3.8)),
@@ -1003,6 +1011,7 @@ def canvas_png(canvas) -> bytes:
     Against ``savefig(format="png")`` (RGBA, zlib level 6) this skips drawing the figure
     again and encodes in about half the time, for a file about a third larger.
     """
+    _check.canvas(canvas)
     import io
 
     from PIL import Image as PILImage
@@ -1032,6 +1041,7 @@ class RatePicture:
         levels: Sequence[float] | None = None,
         labels: tuple[str, str] = ("w1", "w2"),
     ) -> None:
+        _check.rate_picture(iterations)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -1065,9 +1075,10 @@ class RatePicture:
 
     def png(self, path: np.ndarray, losses: Sequence[float], title: str) -> bytes:
         """The picture with this path and loss curve, as PNG bytes."""
+        _check.rate_picture_png(path, losses, title)
         path = np.asarray(path)
         self.path_line.set_data(path[:, 0], path[:, 1])
-        self.loss_line.set_data(np.arange(len(losses)), np.log10(np.asarray(losses)))
+        self.loss_line.set_data(np.arange(len(losses)), np.log10(np.asarray(losses, dtype=float)))
         self.title.set_text(title)
         self.canvas.restore_region(self.background)
         self.ax_path.draw_artist(self.path_line)
@@ -1086,16 +1097,17 @@ def descent_on_curve(
     title: str | None = None,
 ) -> Axes:
     """A 1-D function and gradient-descent paths on it (points (w_t, f(w_t)) joined)."""
+    _check.descent_on_curve(f, paths, minima, window, ax, title)
     ax = _axes(ax, (5.0, 3.8))
-    w = np.linspace(*window, 400)
+    w = np.linspace(*np.asarray(window, dtype=float), 400)
     ax.plot(w, f(w), color="0.5")
     for (label, visited), color in zip(
         paths.items(), ["tab:blue", "tab:orange", "tab:green", "tab:red"]
     ):
-        visited = np.asarray(visited)
+        visited = np.asarray(visited, dtype=float)
         ax.plot(visited, f(visited), "o-", ms=3, lw=0.8, color=color, label=label)
     if len(minima):
-        m = np.asarray(minima)
+        m = np.asarray(minima, dtype=float)
         ax.plot(m, f(m), "k*", ms=12)
     ax.set_xlabel("w")
     if title:
@@ -1109,6 +1121,7 @@ def schedules_and_distances(
 ) -> plt.Figure:
     """Left: each schedule's learning rate against the iteration; right: the distance to the
     solution after every update (both log-scaled), one line per schedule."""
+    _check.schedules_and_distances(rates, distances)
     fig, (ax_rate, ax_dist) = plt.subplots(1, 2, figsize=(10, 3.8))
     for name, values in rates.items():
         ax_rate.plot(np.arange(1, len(values) + 1), values, label=name)
@@ -1158,11 +1171,8 @@ def batch_paths_on_contours(
     label to a ``(steps + 1, 2)`` array of (w, b), one row per update. The least-squares
     minimum is marked with a star, the common start with a circle.
     """
+    _check.batch_paths_on_contours(x, y, paths, ax, title)
     x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
-    if x.shape != y.shape:
-        raise ValueError(f"x and y need the same length; got {x.size} and {y.size}.")
-    if not paths:
-        raise ValueError("paths is empty: pass {label: array of (w, b) rows}.")
     ax = _axes(ax, (5.6, 5.0))
     every = np.vstack(list(paths.values()))
     best = np.linalg.lstsq(np.column_stack([x, np.ones_like(x)]), y, rcond=None)[0]
@@ -1200,6 +1210,7 @@ def loss_three_ways(runs: dict[str, dict]) -> plt.Figure:
     Each run is a dict with arrays ``"loss"``, ``"iteration"``, ``"epoch"``, ``"seconds"``
     (one entry per update, the start included).
     """
+    _check.loss_three_ways(runs)
     fig, axes = plt.subplots(1, 3, figsize=(10, 3.4), sharey=True)
     for label, r in runs.items():
         style = {"lw": 1, "label": label, **_style(label)}
@@ -1227,6 +1238,7 @@ def loss_three_ways(runs: dict[str, dict]) -> plt.Figure:
 
 def update_cost(sizes: Sequence[int], seconds: Sequence[float], *, ax: Axes | None = None) -> Axes:
     """Seconds per update against batch size (log-log), with a line proportional to b."""
+    _check.update_cost(sizes, seconds, ax)
     ax = _axes(ax, (5.0, 3.4))
     sizes_f = np.asarray(sizes, dtype=float)
     seconds_f = np.asarray(seconds, dtype=float)
@@ -1249,6 +1261,7 @@ def update_cost(sizes: Sequence[int], seconds: Sequence[float], *, ax: Axes | No
 
 def shuffle_sawtooth(runs: dict[str, dict], epochs_shown: int = 3) -> plt.Figure:
     """Left: full-data loss per epoch for each run; right: the last epochs, one dot per update."""
+    _check.shuffle_sawtooth(runs, epochs_shown)
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.4))
     for label, r in runs.items():
         k = epochs_shown * r["per_epoch"]
@@ -1307,6 +1320,9 @@ def draw_race(
     at ``start`` and a cross at ``minimum``; the legend names each line (``labels``, or the
     optimizer's name). Colours come from ``RACE_COLORS`` (other names get the default cycle).
     """
+    _check.draw_race(
+        ax, fn, paths, xlim, ylim, levels, start, minimum, labels, dots, resolution, title
+    )
     xs, ys = np.linspace(*xlim, resolution), np.linspace(*ylim, resolution)
     grid = np.stack(np.meshgrid(xs, ys), axis=-1)
     ax.contour(xs, ys, fn(grid), levels=list(levels), colors="0.75", linewidths=0.7)
@@ -1336,6 +1352,7 @@ def race_paths(
     fn, paths: dict[str, np.ndarray], *, figsize: tuple[float, float] = (10.0, 4.0), **kwargs
 ) -> Axes:
     """:func:`draw_race` on a new figure (the keywords of :func:`draw_race`)."""
+    _check.race_paths(figsize, kwargs)
     _, ax = plt.subplots(figsize=figsize)
     return draw_race(ax, fn, paths, **kwargs)
 
@@ -1347,6 +1364,7 @@ def distance_per_step(
 
     A dotted line marks ``tol``: a run has settled once its line stays below it.
     """
+    _check.distance_per_step(distances, tol, ax, title)
     ax = _axes(ax, (7.5, 3.6))
     for label, d in distances.items():
         d = np.asarray(d, dtype=float)
@@ -1366,6 +1384,7 @@ def adam_step_ratios(ratios: dict[str, np.ndarray], ax: Axes | None = None) -> A
 
     ``ratios`` maps a label (which correction is left out) to the step lengths / η.
     """
+    _check.adam_step_ratios(ratios, ax)
     ax = _axes(ax, (7.0, 3.2))
     for label, r in ratios.items():
         r = np.asarray(r, dtype=float)
@@ -1390,6 +1409,7 @@ def momentum_conventions(
     step_outside: np.ndarray, step_inside: np.ndarray, drop_after: int, ax: Axes | None = None
 ) -> Axes:
     """Step lengths |w_t - w_(t-1)| of momentum with the rate outside and inside the velocity."""
+    _check.momentum_conventions(step_outside, step_inside, drop_after, ax)
     ax = _axes(ax, (7.0, 3.2))
     t = np.arange(1, len(step_outside) + 1)
     outside = say("rate outside (nnlesson, PyTorch)", "学习率在速度之外（nnlesson、PyTorch）")
@@ -1431,8 +1451,7 @@ def activation_histograms(
     vertical scale, so a spread-out row stays visible next to a row of spikes. ``xlabel``
     defaults to "activation" in the language in use.
     """
-    if not activations:
-        raise ValueError("activation_histograms needs at least one row: {label: [layer arrays]}.")
+    _check.activation_histograms(activations, bins, xlabel)
     bins = np.linspace(0.0, 1.0, 41) if bins is None else np.asarray(bins, dtype=float)
     rows = list(activations.items())
     n_layers = max(len(layers) for _, layers in rows)
@@ -1468,6 +1487,7 @@ def saturation_sweep(
     """Two panels against the weight scale ``s`` (log axis): the share of saturated units per
     layer, and sizes of the first layer's gradient (lesson 08). ``mark_label`` names the
     line at ``mark`` (default "Xavier's s", in the language in use)."""
+    _check.saturation_sweep(scales, saturated, gradient, mark, mark_label)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.4))
     for label, share in saturated.items():
         ax1.semilogx(scales, share, "o-", ms=3, label=label)
@@ -1503,6 +1523,7 @@ def curves(
 ) -> Axes:
     """Line plots: each item of ``series`` is ``(label, x, y, style)`` with ``style`` passed to
     ``ax.plot``; ``hlines``/``vlines`` are ``(position, label)`` reference lines (dotted)."""
+    _check.curves(series, ax, logx, logy, xlabel, ylabel, title, hlines, vlines, legend_cols)
     ax = _axes(ax, (6.0, 3.6))
     for label, x, y, style in series:
         ax.plot(x, y, label=label, **style)
@@ -1534,6 +1555,7 @@ def quadratic_slices(
     optional ``note`` written inside the panel. Plotted: :math:`L - L^* = \tfrac12 d^\top H d`
     for :math:`d = w - w^*` with :math:`d_3 = 0`.
     """
+    _check.quadratic_slices(panels, levels)
     fig, axes = plt.subplots(1, len(panels), figsize=(3.5 * len(panels), 3.7), squeeze=False)
     u = np.linspace(-1, 1, 301)
     dense = np.sign(u) * np.abs(u) ** 4  # grid points crowded near the centre: thin valleys
@@ -1579,6 +1601,7 @@ def regression_fits(
 ) -> Axes:
     """A 1-D regression picture (lesson 09): the true curve (dotted), data sets as markers
     (``points[label] = (X, Y)``) and fitted curves over ``xs`` (``fits[label] = y``)."""
+    _check.regression_fits(xs, truth, points, fits, ax, title, colors)
     ax = _axes(ax, (6.0, 3.5))
     xs = np.asarray(xs, dtype=float).ravel()
     ax.plot(
@@ -1614,6 +1637,7 @@ class FitPicture:
         color: str = "tab:green",
         figsize: tuple[float, float] = (6.0, 3.5),
     ) -> None:
+        _check.fit_picture(color, figsize)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -1633,6 +1657,7 @@ class FitPicture:
 
     def png(self, fit: np.ndarray, label: str) -> bytes:
         """The picture with fitted curve ``fit`` (values over ``xs``) named ``label``; PNG bytes."""
+        _check.fit_picture_png(fit, self.fit_line.get_xdata().size, label)
         self.fit_line.set_ydata(np.asarray(fit, dtype=float).ravel())
         self.legend.get_texts()[-1].set_text(label)
         self.canvas.restore_region(self.background)
@@ -1646,6 +1671,7 @@ def gradient_profiles(
     profiles: dict[int, np.ndarray], *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """One line per depth: ``profiles[depth][l - 1]`` = ||dL/dW^l|| against the layer l, log scale."""
+    _check.gradient_profiles(profiles, ax, title)
     ax = _axes(ax, (5.0, 4.0))
     colors = plt.cm.viridis(np.linspace(0, 0.9, len(profiles)))
     for color, (depth, norms) in zip(colors, sorted(profiles.items())):
@@ -1670,6 +1696,7 @@ def run_loss_curves(
     runs: dict[str, list[Sequence[float]]], *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Loss per epoch on a log scale: one colour per name, one line per run under that name."""
+    _check.run_loss_curves(runs, ax, title)
     ax = _axes(ax, (6.5, 3.6))
     for k, (name, histories) in enumerate(runs.items()):
         for i, history in enumerate(histories):
@@ -1696,8 +1723,7 @@ def xor_hidden_space(net: Network, X: np.ndarray, Y: np.ndarray):
     Right: the same four points at their hidden coordinates (h1, h2) = (a_1, a_2) and the
     output unit's line w1 h1 + w2 h2 + b = 0, a straight line there. Returns the Figure.
     """
-    if net.sizes != [2, 2, 1]:
-        raise ValueError(f"xor_hidden_space draws a 2-2-1 network; got sizes {net.sizes}.")
+    _check.xor_hidden_space(net, X, Y)
     X = np.asarray(X, dtype=float)
     ones = np.asarray(Y).ravel() > 0.5
     hidden, output = net.layers
@@ -1772,6 +1798,7 @@ def slowdown_curves(
 ) -> plt.Figure:
     """One neuron learning from a wrong, saturated start: its output (left) and loss (right)
     per epoch, one curve per loss function (dicts label -> values)."""
+    _check.slowdown_curves(outputs, losses)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.2))
     for label, values in outputs.items():
         left.plot(np.arange(len(values)), values, label=label)
@@ -1822,6 +1849,7 @@ def training_curves(histories: dict[str, dict[str, Sequence[float]]]) -> plt.Fig
     ``histories`` maps a run's name to a dict with the lists ``"train_loss"``,
     ``"val_loss"``, ``"train_acc"``, ``"val_acc"``: solid lines training, dashed validation.
     """
+    _check.training_curves(histories)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.6))
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for (name, h), color in zip(histories.items(), colors):

@@ -29,6 +29,7 @@ from IPython.display import Image, clear_output, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from nnlesson import _race_checks as _check
 from nnlesson.language import say
 from nnlesson.optimizers import AdaGrad, Adam, GradientDescent, Momentum, Optimizer, RMSProp
 from nnlesson.plots import canvas_png, draw_race
@@ -138,6 +139,7 @@ PROBLEMS = {
 
 def problem_name(problem: str) -> str:
     """The name of a key of :data:`PROBLEMS` in the language in use."""
+    _check.problem_name(problem)
     names = {
         "ill-conditioned bowl": say("ill-conditioned bowl", "病态的碗形函数"),
         "Rosenbrock": say("Rosenbrock", "Rosenbrock 函数"),
@@ -157,6 +159,7 @@ def make_optimizer(
     rho: float = 0.9,
 ) -> Optimizer:
     """One of the six racers by name (``NAMES``), with its settings."""
+    _check.make_optimizer(name, lr, beta, beta1, beta2, rho)
     makers = {
         "GD": lambda: GradientDescent(lr=lr),
         "Momentum": lambda: Momentum(lr=lr, beta=beta),
@@ -177,6 +180,7 @@ def run(optimizer: Optimizer, grad, start, steps: int) -> tuple[np.ndarray, obje
     independent races at once (path ``(steps + 1, k, 2)``). A run stops early once every
     coordinate has left ``|w| < 1e6`` (it has blown up).
     """
+    _check.run(optimizer, grad, start, steps)
     if int(steps) != steps or steps < 0:
         raise ValueError(f"steps must be a whole number >= 0; got {steps!r}")
     params = {"w": np.array(start, dtype=float)}
@@ -193,6 +197,7 @@ def run(optimizer: Optimizer, grad, start, steps: int) -> tuple[np.ndarray, obje
 
 def distances(path: np.ndarray, minimum) -> np.ndarray:
     """Distance of every iterate to ``minimum``; ``inf`` where a run overflowed."""
+    minimum = _check.distances(path, minimum)
     with np.errstate(all="ignore"):
         d = np.linalg.norm(np.asarray(path, dtype=float) - np.asarray(minimum), axis=-1)
     return np.where(np.isfinite(d), d, np.inf)
@@ -203,6 +208,7 @@ def settle_step(d: np.ndarray, tol: float = TOL) -> int | None:
 
     ``None`` if the last one is not (the run has not settled within its steps).
     """
+    _check.settle_step(d, tol)
     inside = np.asarray(d) < tol
     if not inside[-1]:
         return None
@@ -222,6 +228,7 @@ def tune(
     :func:`make_optimizer` (beta, beta1, beta2, rho). Returns, per name, ``lr``,
     ``settle`` (a step or None) and the ``path`` at that rate.
     """
+    _check.tune(grad, start, minimum, steps, names, rates, settings)
     column = np.asarray(rates, dtype=float)[:, None]
     best = {}
     for name in names:
@@ -254,6 +261,7 @@ def _rjust(text: str, width: int) -> str:
 
 def race_table(best: dict[str, dict], fn, minimum, steps: int) -> str:
     """The table of a tuned race: rate, steps to settle, final distance and loss."""
+    _check.race_table(best, fn, minimum, steps)
     # the columns are counted in screen columns: a Chinese character takes two
     lines = [
         say(
@@ -296,6 +304,9 @@ class RaceSettings:
     beta2: float = 0.999
     steps: int = 300
 
+    def __post_init__(self) -> None:
+        _check.race_settings(self)
+
     def rounded(self) -> RaceSettings:
         """The same settings on the sliders' grid, so a value echoed back by the browser
         (0.9000000000000001 for 0.9) counts as the same setting."""
@@ -316,6 +327,7 @@ def race(settings: RaceSettings) -> tuple[dict[str, np.ndarray], list[str]]:
 
     A run that leaves ``|w| < 1000`` is cut where it did and reported as diverged.
     """
+    _check.race_settings(settings)
     if settings.problem not in PROBLEMS:
         raise ValueError(f"unknown problem {settings.problem!r}: choose one of {list(PROBLEMS)}")
     p = PROBLEMS[settings.problem]
@@ -431,6 +443,7 @@ def show_race(picture: RacePicture | None = None, **settings: object) -> bytes:
     function and settings, then one line per optimizer; returns the PNG (displayed when
     running in IPython).
     """
+    _check.show_race(picture, settings)
     s = replace(RaceSettings(), **settings).rounded()
     paths, lines = race(s)
     print(say(f"race: {race_title(s)}", f"比赛：{race_title(s)}"))

@@ -14,6 +14,8 @@ call order. Each case says what must happen, and :func:`classify` checks it:
 
 A case that does anything else (a raw numpy error, a silently different answer, a
 complex or integer result, a mutated input) fails its test in ``tests/test_adversarial.py``.
+The lessons' own figures (``nnlesson.plots``) and the optimizer races (``nnlesson.races``)
+have their specs in ``tests/adversarial_figures.py``, with the same machinery.
 ``docs/bad-inputs.md`` is rendered from this catalogue and from ``tests/test_bad_inputs.py``
 (``python tests/test_bad_inputs.py``).
 """
@@ -109,9 +111,18 @@ def _raised_inside_nnlesson(exc: BaseException) -> str:
     return "" if PACKAGE in where.parents else f"raised at {where.name}:{frames[-1].lineno}"
 
 
+OUTCOMES: dict[str, tuple[str, str]] = {}  # case.id -> outcome, once classified
+
+
 def classify(case: Case) -> tuple[str, str]:
     """Run ``case``; return ("clear error" | "correct result" | "documented warning", what
-    was said), or raise AssertionError saying how the case went wrong."""
+    was said), or raise AssertionError saying how the case went wrong. The outcome is kept
+    in ``OUTCOMES``, so that the docs' table does not run a case twice in one session."""
+    OUTCOMES[case.id] = _classify(case)
+    return OUTCOMES[case.id]
+
+
+def _classify(case: Case) -> tuple[str, str]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -1912,8 +1923,12 @@ def plot_specs() -> list[Spec]:
 
 
 def catalogue() -> list[Case]:
+    # the lessons' own figures and the optimizer races (tests/adversarial_figures.py)
+    from adversarial_figures import figure_and_race_specs, race_cases
+
     specs = (
         plot_specs()
+        + figure_and_race_specs()
         + activation_specs()
         + loss_specs()
         + network_specs()
@@ -1925,7 +1940,9 @@ def catalogue() -> list[Case]:
         + gradcheck_specs()
         + ensemble_specs()
     )
-    return [case for spec in specs for case in expand(spec)] + stale_and_order_cases()
+    return (
+        [case for spec in specs for case in expand(spec)] + stale_and_order_cases() + race_cases()
+    )
 
 
 CATALOGUE = catalogue()
@@ -1945,7 +1962,7 @@ def render_catalogue() -> list[str]:
     """The markdown section for docs/bad-inputs.md: counts, then every case."""
     outcomes = {}
     for case in CATALOGUE:
-        outcomes[case.id] = classify(case)
+        outcomes[case.id] = OUTCOMES.get(case.id) or classify(case)
     kinds = ("clear error", "correct result", "documented warning")
     rows = [
         "## The adversarial catalogue",
@@ -1955,7 +1972,10 @@ def render_catalogue() -> list[str]:
         "cases of stale state and call order. `tests/test_adversarial.py` checks each case: a "
         "clear error (raised inside nnlesson, naming the argument and a fix), a correct result "
         "(equal to the same call on float64 data, or to a value worked out by hand; inputs "
-        "unchanged; no warning), or a documented warning. Silently wrong: 0.",
+        "unchanged; no warning), or a documented warning. A figure's result is its picture read "
+        "back (every line's points, every text, title, legend entry, bar and image), equal to "
+        "what the same call on float64 data draws (`tests/adversarial_figures.py`). "
+        "Silently wrong: 0.",
         "",
         f"{len(CATALOGUE)} cases over {len({c.function for c in CATALOGUE})} functions.",
         "",

@@ -53,7 +53,7 @@ def test_run_returns_every_iterate_and_stops_on_blow_up():
     assert np.allclose(path[1], [-4.0, 1.2] - 0.05 * races.grad_ill(np.array([-4.0, 1.2])))
     blown, _ = races.run(GradientDescent(lr=0.1), races.grad_rosenbrock, [-1.2, 1.0], 500)
     assert len(blown) < 501, "a diverging run stops early"
-    with pytest.raises(ValueError, match="whole number"):
+    with pytest.raises(TypeError, match="whole number"):
         races.run(GradientDescent(lr=0.1), races.grad_ill, [0.0, 0.0], 2.5)
 
 
