@@ -1,6 +1,7 @@
 """nnlesson.races: the test functions, running, settling, tuning, and the race panel."""
 
 import io
+from dataclasses import asdict
 
 import matplotlib
 
@@ -172,7 +173,7 @@ def test_panel_draws_once_and_again_only_for_new_settings(capsys):
     readout, image = panel.children[1], panel.children[2]
     assert "(picture 2 of this panel)" in readout.value
     # the text and picture (changed in place) are what show_race prints and draws
-    png = races.show_race(races.RacePicture(), **races.asdict(panel.drawn))
+    png = races.show_race(races.RacePicture(), **asdict(panel.drawn))
     printed = capsys.readouterr().out.strip()
     assert readout.value == readout_html(printed + "\n(picture 2 of this panel)")
     assert printed.startswith("race: ill-conditioned bowl, 40 steps") and image.value == png
