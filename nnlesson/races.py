@@ -29,6 +29,7 @@ from IPython import get_ipython
 from IPython.display import Image, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from nnlesson.language import say
 from nnlesson.optimizers import AdaGrad, Adam, GradientDescent, Momentum, Optimizer, RMSProp
@@ -434,7 +435,10 @@ class RacePicture:
     always holds (its contour lines, the axes, ticks and labels) is drawn once per function
     and kept (``backgrounds``); a race then draws only its own lines, dots, legend and
     title on a copy of it (matplotlib "blitting"), in the order a full draw takes, so the
-    picture is the same to the pixel. ``drawn`` counts the pictures made.
+    picture is the same to the pixel. The title and the legend lie outside the axes, over
+    nothing that changes: once drawn, their pixels are kept by their text (``pieces``), and
+    a race whose title or legend was drawn before puts those pixels back instead of laying
+    out and drawing the text again. ``drawn`` counts the pictures made.
     """
 
     def __init__(self) -> None:
@@ -443,6 +447,7 @@ class RacePicture:
         self.ax = self.fig.add_subplot()
         self.fig.subplots_adjust(left=0.08, right=0.7, bottom=0.12, top=0.9)
         self.backgrounds: dict[str, object] = {}
+        self.pieces: dict[tuple, object] = {}  # the title's and legend's pixels, by their text
         self.shown: tuple[str, list[str]] | None = None  # the function and racers drawn last
         self.drawn = 0
 
@@ -490,9 +495,32 @@ class RacePicture:
         self.ax.apply_aspect()  # a full draw fits the box to the limits; so must a blit
         self.canvas.restore_region(self.backgrounds[problem])
         for artist in changing:
-            self.ax.draw_artist(artist)
+            if artist is self.ax.title or artist is self.ax.get_legend():
+                self._draw_piece(problem, artist)
+            else:
+                self.ax.draw_artist(artist)
         self.drawn += 1
         return canvas_png(self.canvas)
+
+    def _draw_piece(self, problem: str, artist) -> None:
+        """Draw the title or the legend, or put back its pixels kept from an earlier race
+        with the same text. Only where it lies clear of the axes (the lines, the frame)."""
+        texts = artist.get_texts() if artist is self.ax.get_legend() else [artist]
+        key = (problem, type(artist).__name__, tuple(t.get_text() for t in texts))
+        if key in self.pieces:
+            self.canvas.restore_region(self.pieces[key])
+            return
+        self.ax.draw_artist(artist)
+        box = artist.get_window_extent(self.canvas.get_renderer())
+        # whole pixels around it, 2 to spare for antialiasing; the frame's line, likewise
+        box = Bbox.from_extents(
+            np.floor(box.x0) - 2, np.floor(box.y0) - 2, np.ceil(box.x1) + 2, np.ceil(box.y1) + 2
+        )
+        if box.overlaps(self.ax.bbox.padded(2)):
+            return  # over the axes or their frame: drawn each time
+        if len(self.pieces) >= 256:  # keep the memory bounded: drop the oldest
+            self.pieces.pop(next(iter(self.pieces)))
+        self.pieces[key] = self.canvas.copy_from_bbox(box)
 
 
 def race_text(settings: RaceSettings, lines: list[str]) -> str:

@@ -106,6 +106,21 @@ def test_race_picture_blit_equals_a_full_draw_after_switching_functions():
     assert len(picture.backgrounds) == 2, "one background per function, drawn once"
 
 
+def test_race_picture_with_kept_title_and_legend_equals_a_full_draw():
+    """A race whose title and legend were drawn before puts their kept pixels back."""
+    picture = races.RacePicture()
+    for lr_gd in [0.05, 0.01, 0.05]:
+        settings = races.RaceSettings(lr_gd=lr_gd, steps=120)
+        paths, _ = races.race(settings)
+        blitted = picture.png(settings, paths)
+    assert [key[1] for key in picture.pieces] == ["Text", "Legend", "Legend"], list(picture.pieces)
+    for artist in picture.fig.findobj():
+        artist.set_animated(False)
+    full = io.BytesIO()
+    picture.fig.savefig(full, format="png", dpi=100)
+    assert np.array_equal(_pixels(blitted), _pixels(full.getvalue()))
+
+
 def test_race_panel_ends_on_a_fresh_render(monkeypatch, capsys):
     made: list[bytes] = []
     original = races.RacePicture.png
