@@ -17,6 +17,7 @@ took longer than the training itself.
 
 from __future__ import annotations
 
+import copy
 import html
 import io
 from collections.abc import Callable
@@ -293,26 +294,42 @@ class XorPicture:
 
 _picture: XorPicture | None = None
 _last_run: tuple[XorSettings, Trainer] | None = None  # the panel's last training run
+# runs already made, by their settings: a copy of the network and of the history
+_runs: dict[XorSettings, tuple[Network, History]] = {}
+RUNS_KEPT = 64
 
 
 def train_xor_continuing(settings: XorSettings) -> tuple[Network, History]:
-    """:func:`train_xor`, but when only the epoch count grew since the last call, train
-    the last run's network on for the extra epochs instead of starting again.
+    """:func:`train_xor`, but without training again what was trained before: settings
+    met before return a copy of that run's network and history (a slider moved back), and
+    when only the epoch count grew since the last call, the last run's network trains on
+    for the extra epochs instead of starting again.
 
     Training on from epoch 300 to 310 takes the same steps, with the same shuffling and
     optimizer state, as a fresh run of 310 epochs: the network and history are the same.
     """
     global _last_run
+    if settings in _runs:
+        net, history = _runs[settings]
+        return net.copy(), copy.deepcopy(history)
     if _last_run is not None:
         before, trainer = _last_run
         same_run = replace(before, epochs=settings.epochs) == settings
         if same_run and settings.epochs >= before.epochs and not trainer.stopped:
             trainer.run(settings.epochs - before.epochs)
             _last_run = (settings, trainer)
-            return trainer.net, trainer.history
+            return _kept(settings, trainer)
     trainer = build_xor_trainer(settings)
     trainer.run(settings.epochs)
     _last_run = (settings, trainer)
+    return _kept(settings, trainer)
+
+
+def _kept(settings: XorSettings, trainer: Trainer) -> tuple[Network, History]:
+    """Keep a copy of this run for its settings; return the trainer's network and history."""
+    if len(_runs) >= RUNS_KEPT:  # keep the memory bounded: drop the oldest
+        _runs.pop(next(iter(_runs)))
+    _runs[settings] = (trainer.net.copy(), copy.deepcopy(trainer.history))
     return trainer.net, trainer.history
 
 

@@ -193,7 +193,8 @@ def test_digits_panel_draws_once_when_made(monkeypatch):
 @pytest.mark.parametrize("settings", [widgets.XorSettings(), widgets.XorSettings(batch_size=1)])
 def test_training_on_equals_training_again(settings):
     widgets.train_xor_continuing(replace(settings, epochs=300))
-    for epochs in [310, 320, 500, 20, 30]:  # on, on, on, back (a fresh run), on
+    # on, on, on, back (a fresh run), on, and settings met before (kept runs)
+    for epochs in [310, 320, 500, 20, 30, 310, 300, 30]:
         net, history = widgets.train_xor_continuing(replace(settings, epochs=epochs))
         fresh_net, fresh_history = widgets.train_xor(replace(settings, epochs=epochs))
         assert history.epoch_loss == fresh_history.epoch_loss, epochs
@@ -285,3 +286,22 @@ def test_xor_moves_reuse_the_loss_axes_background():
         for epochs in [310, 320, 330, 340, 330]:  # all within 0 .. 350
             controls["epochs"].value = epochs
     assert len(set(picture_backgrounds)) == 1, "a background was drawn again"
+
+
+def test_settings_met_before_are_not_trained_again(monkeypatch):
+    built = []
+    original = widgets.build_xor_trainer
+
+    def counting(settings):
+        built.append(settings)
+        return original(settings)
+
+    monkeypatch.setattr(widgets, "build_xor_trainer", counting)
+    first = widgets.XorSettings(hidden=7, seed=11)
+    net, history = widgets.train_xor_continuing(first)
+    widgets.train_xor_continuing(widgets.XorSettings(hidden=6, seed=11))
+    again, again_history = widgets.train_xor_continuing(first)  # the slider moved back
+    assert built == [first, widgets.XorSettings(hidden=6, seed=11)], "trained again"
+    assert again is not net and again_history.epoch_loss == history.epoch_loss
+    for name, value in net.parameters().items():
+        assert np.array_equal(again.parameters()[name], value), name
