@@ -645,8 +645,9 @@ def race_panel(settings: RaceSettings = RaceSettings()) -> Panel:
         count = say(
             f"(picture {panel.pictures} of this panel)", f"（本面板的第 {panel.pictures} 张图）"
         )
-        readout.value = readout_html(race_text(current, lines) + "\n" + count)
+        # the picture first: when the text names the new picture, it is there
         image.value = picture.png(current, paths)
+        readout.value = readout_html(race_text(current, lines) + "\n" + count)
 
     for control in controls.values():
         control.observe(update, names="value")
