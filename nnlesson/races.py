@@ -383,7 +383,7 @@ class _RaceRuns:
     would stop (``|w| >= 1e6``), so the cut paths are the same.
     """
 
-    def __init__(self, kept: int = 64) -> None:
+    def __init__(self, kept: int = 32) -> None:
         self.kept = kept  # the number of batches kept, the oldest used dropped first
         self.batches: OrderedDict[tuple, tuple[int, dict[float, int], np.ndarray]] = OrderedDict()
         self.runs = 0  # batches run (for the tests)
@@ -518,7 +518,7 @@ class RacePicture:
         )
         if box.overlaps(self.ax.bbox.padded(2)):
             return  # over the axes or their frame: drawn each time
-        if len(self.pieces) >= 256:  # keep the memory bounded: drop the oldest
+        if len(self.pieces) >= 64:  # keep the memory bounded: drop the oldest
             self.pieces.pop(next(iter(self.pieces)))
         self.pieces[key] = self.canvas.copy_from_bbox(box)
 

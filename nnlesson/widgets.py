@@ -259,7 +259,7 @@ class XorPicture:
         self.right.set_xlim(0, right)
         self.right.set_ylim(10.0**low, 10.0**high)
         if limits not in self.backgrounds:
-            if len(self.backgrounds) >= 32:  # keep the memory bounded: drop the oldest
+            if len(self.backgrounds) >= 8:  # about 1 MB each: drop the oldest
                 self.backgrounds.pop(next(iter(self.backgrounds)))
             self.canvas.draw()
             self.backgrounds[limits] = self.canvas.copy_from_bbox(self.fig.bbox)
