@@ -209,8 +209,9 @@ class XorPicture:
     """The XOR panel's figure: decision boundary (left) and loss per epoch (right).
 
     The figure and its axes are made once. What stays from picture to picture (the axes'
-    ticks and labels, the loss axes' title) is drawn once for each set of loss-axes limits
-    and kept as a background (``backgrounds``); :meth:`png` puts back that background and
+    ticks and labels, the loss axes' title) is kept as a background: the left axes' drawn
+    once (``base``), the loss axes' drawn on it once for each set of limits
+    (``backgrounds``); :meth:`png` puts back that background and
     draws only what a new network changes (matplotlib "blitting"): the network's output over
     the plane, the 0.5 boundary, the four points on top, the title, the loss curve and the
     axes' frames. The loss axes' limits are round (:func:`loss_axes_limits`), so most moves
@@ -250,6 +251,7 @@ class XorPicture:
         self.changing_right = [self.curve, *self.right.spines.values()]
         for artist in [*self.changing_left, self.left.title, *self.changing_right]:
             artist.set_animated(True)
+        self.base = None  # the figure without the loss axes, drawn at the first picture
         self.backgrounds: dict[tuple[float, int, int], object] = {}  # by loss-axes limits
         self.drawn = 0
 
@@ -261,7 +263,14 @@ class XorPicture:
         if limits not in self.backgrounds:
             if len(self.backgrounds) >= 8:  # about 1 MB each: drop the oldest
                 self.backgrounds.pop(next(iter(self.backgrounds)))
-            self.canvas.draw()
+            if self.base is None:  # the figure and the left axes' fixed parts, drawn once
+                self.right.set_visible(False)
+                self.canvas.draw()
+                self.base = self.canvas.copy_from_bbox(self.fig.bbox)
+                self.right.set_visible(True)
+            # on it, the loss axes at these limits (a full draw takes them after the left)
+            self.canvas.restore_region(self.base)
+            self.fig.draw_artist(self.right)
             self.backgrounds[limits] = self.canvas.copy_from_bbox(self.fig.bbox)
         return self.backgrounds[limits]
 
