@@ -103,7 +103,7 @@ def cases() -> list[PanelCase]:
             True,
             lr05,
             "lr = {v:.4f}: ",
-            cell="interactive_output(show_rate",
+            cell="picture_panel(\n    rate_view",
         ),
         PanelCase(
             "06_epochs_batches",
@@ -133,7 +133,7 @@ def cases() -> list[PanelCase]:
             True,
             lam09,
             "lambda = {v:g}: ",
-            cell="interactive_output(show_fit",
+            cell="picture_panel(\n    fit_view",
         ),
         PanelCase(
             "11_xor",

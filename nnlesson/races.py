@@ -19,21 +19,23 @@ Imported on use (``from nnlesson import races``); it needs matplotlib and ipywid
 from __future__ import annotations
 
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 import ipywidgets as w
 import numpy as np
 from IPython import get_ipython
-from IPython.display import Image, clear_output, display
+from IPython.display import Image, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from nnlesson import _race_checks as _check
 from nnlesson.language import say
 from nnlesson.optimizers import AdaGrad, Adam, GradientDescent, Momentum, Optimizer, RMSProp
 from nnlesson.plots import canvas_png, draw_race
-from nnlesson.widgets import Panel
+from nnlesson.widgets import Panel, readout_html
 
 Points = np.ndarray  # shape (..., 2): the last axis holds x and y
 NAMES = ("GD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam")
@@ -325,7 +327,9 @@ class RaceSettings:
 def race(settings: RaceSettings) -> tuple[dict[str, np.ndarray], list[str]]:
     """Run the six optimizers with ``settings``: their paths and one line of text each.
 
-    A run that leaves ``|w| < 1000`` is cut where it did and reported as diverged.
+    A run that leaves ``|w| < 1000`` is cut where it did and reported as diverged. Each
+    path is what :func:`run` returns for that optimizer alone, cut there; racers whose
+    settings were seen before are not run again (see :class:`_RaceRuns`).
     """
     _check.race_settings(settings)
     if settings.problem not in PROBLEMS:
@@ -334,10 +338,7 @@ def race(settings: RaceSettings) -> tuple[dict[str, np.ndarray], list[str]]:
     paths, lines = {}, []
     for name in NAMES:
         lr = settings.lr_gd if name in GRADIENT_FAMILY else settings.lr_adaptive
-        optimizer = make_optimizer(
-            name, lr, settings.beta, settings.beta1, settings.beta2, settings.rho
-        )
-        path, _ = run(optimizer, p.grad, np.array(p.start), settings.steps)
+        path = _RUNS.path(settings, name, lr)
         blown = np.flatnonzero(~np.all(np.abs(path) < 1e3, axis=1))
         if blown.size:
             path = path[: blown[0]]
@@ -354,6 +355,77 @@ def race(settings: RaceSettings) -> tuple[dict[str, np.ndarray], list[str]]:
         lines.append(f"{name:<9} lr {lr:<8.3g} {result}")
         paths[name] = path
     return paths, lines
+
+
+# The race panel's learning-rate sliders: (lowest, highest, step) of log10 of the rate.
+LR_GD_SLIDER = (-5.0, -1.0, 0.125)
+LR_ADAPTIVE_SLIDER = (-4.0, 0.5, 0.125)
+# the settings each racer's path depends on, besides the function, its rate and the steps
+OWN_SETTINGS = {
+    "GD": (),
+    "Momentum": ("beta",),
+    "Nesterov": ("beta",),
+    "AdaGrad": (),
+    "RMSProp": ("rho",),
+    "Adam": ("beta1", "beta2"),
+}
+
+
+def slider_rates(slider: tuple[float, float, float]) -> list[float]:
+    """Every value a learning-rate slider can take, rounded as :meth:`RaceSettings.rounded` does."""
+    low, high, step = slider
+    count = round((high - low) / step) + 1
+    return [float(f"{10.0 ** (low + step * i):.6g}") for i in range(count)]
+
+
+class _RaceRuns:
+    """The paths of the races already run, so a slider's move runs only what it changes.
+
+    A racer's path depends on the function, its learning rate, its own settings
+    (:data:`OWN_SETTINGS`) and the number of steps, nothing else: moving "lr GD/mom."
+    leaves AdaGrad, RMSProp and Adam as they were. When a racer must run, it runs at every
+    rate of its learning-rate slider at once, as :func:`tune` does (the start repeated in
+    one row per rate, the rates as a column; every operation is element-wise, so each row
+    is, to the last bit, the path :func:`run` takes at that rate alone). A run of 300 steps
+    costs about as much for 34 rows as for one, and the next moves of that slider find
+    their paths here. A shorter race is the start of a longer one: its path is cut from it.
+
+    One difference from :func:`run` alone: a row goes on after it has blown up, until every
+    row has; :func:`race` cuts a path where it leaves ``|w| < 1000``, before :func:`run`
+    would stop (``|w| >= 1e6``), so the cut paths are the same.
+    """
+
+    def __init__(self, kept: int = 32) -> None:
+        self.kept = kept  # the number of batches kept, the oldest used dropped first
+        self.batches: OrderedDict[tuple, tuple[int, dict[float, int], np.ndarray]] = OrderedDict()
+        self.runs = 0  # batches run (for the tests)
+
+    def path(self, settings: RaceSettings, name: str, lr: float) -> np.ndarray:
+        """The path of racer ``name`` at rate ``lr`` for ``settings``: ``(steps + 1, 2)`` or
+        shorter (a run stops once every row has blown up)."""
+        own = tuple(getattr(settings, k) for k in OWN_SETTINGS[name])
+        key = (settings.problem, name, own)
+        found = self.batches.get(key)
+        if found is not None:
+            steps, rows, paths = found
+            if steps >= settings.steps and lr in rows:
+                self.batches.move_to_end(key)
+                return np.array(paths[: settings.steps + 1, rows[lr]])
+        slider = LR_GD_SLIDER if name in GRADIENT_FAMILY else LR_ADAPTIVE_SLIDER
+        rates = sorted({*slider_rates(slider), lr})
+        column = np.array(rates)[:, None]
+        optimizer = make_optimizer(name, lambda t: column, **dict(zip(OWN_SETTINGS[name], own)))
+        start = np.tile(PROBLEMS[settings.problem].start, (len(rates), 1))
+        paths, _ = run(optimizer, PROBLEMS[settings.problem].grad, start, settings.steps)
+        self.runs += 1
+        self.batches[key] = (settings.steps, {r: k for k, r in enumerate(rates)}, paths)
+        self.batches.move_to_end(key)
+        while len(self.batches) > self.kept:
+            self.batches.popitem(last=False)
+        return np.array(paths[:, rates.index(lr)])
+
+
+_RUNS = _RaceRuns()
 
 
 def race_title(settings: RaceSettings) -> str:
@@ -375,7 +447,10 @@ class RacePicture:
     always holds (its contour lines, the axes, ticks and labels) is drawn once per function
     and kept (``backgrounds``); a race then draws only its own lines, dots, legend and
     title on a copy of it (matplotlib "blitting"), in the order a full draw takes, so the
-    picture is the same to the pixel. ``drawn`` counts the pictures made.
+    picture is the same to the pixel. The title and the legend lie outside the axes, over
+    nothing that changes: once drawn, their pixels are kept by their text (``pieces``), and
+    a race whose title or legend was drawn before puts those pixels back instead of laying
+    out and drawing the text again. ``drawn`` counts the pictures made.
     """
 
     def __init__(self) -> None:
@@ -384,6 +459,7 @@ class RacePicture:
         self.ax = self.fig.add_subplot()
         self.fig.subplots_adjust(left=0.08, right=0.7, bottom=0.12, top=0.9)
         self.backgrounds: dict[str, object] = {}
+        self.pieces: dict[tuple, object] = {}  # the title's and legend's pixels, by their text
         self.shown: tuple[str, list[str]] | None = None  # the function and racers drawn last
         self.drawn = 0
 
@@ -431,23 +507,51 @@ class RacePicture:
         self.ax.apply_aspect()  # a full draw fits the box to the limits; so must a blit
         self.canvas.restore_region(self.backgrounds[problem])
         for artist in changing:
-            self.ax.draw_artist(artist)
+            if artist is self.ax.title or artist is self.ax.get_legend():
+                self._draw_piece(problem, artist)
+            else:
+                self.ax.draw_artist(artist)
         self.drawn += 1
         return canvas_png(self.canvas)
 
+    def _draw_piece(self, problem: str, artist) -> None:
+        """Draw the title or the legend, or put back its pixels kept from an earlier race
+        with the same text. Only where it lies clear of the axes (the lines, the frame)."""
+        texts = artist.get_texts() if artist is self.ax.get_legend() else [artist]
+        key = (problem, type(artist).__name__, tuple(t.get_text() for t in texts))
+        if key in self.pieces:
+            self.canvas.restore_region(self.pieces[key])
+            return
+        self.ax.draw_artist(artist)
+        box = artist.get_window_extent(self.canvas.get_renderer())
+        # whole pixels around it, 2 to spare for antialiasing; the frame's line, likewise
+        box = Bbox.from_extents(
+            np.floor(box.x0) - 2, np.floor(box.y0) - 2, np.ceil(box.x1) + 2, np.ceil(box.y1) + 2
+        )
+        if box.overlaps(self.ax.bbox.padded(2)):
+            return  # over the axes or their frame: drawn each time
+        if len(self.pieces) >= 64:  # keep the memory bounded: drop the oldest
+            self.pieces.pop(next(iter(self.pieces)))
+        self.pieces[key] = self.canvas.copy_from_bbox(box)
+
+
+def race_text(settings: RaceSettings, lines: list[str]) -> str:
+    """The race's text: a header naming the function and settings, one line per optimizer."""
+    header = say(f"race: {race_title(settings)}", f"比赛：{race_title(settings)}")
+    return "\n".join([header, *lines])
+
 
 def show_race(picture: RacePicture | None = None, **settings: object) -> bytes:
-    """The race panel's callback: run the race, print its lines, show the picture.
+    """The race panel's plain callback: run the race, print its lines, show the picture.
 
     ``settings`` are keywords of :class:`RaceSettings`. Prints a header naming the
     function and settings, then one line per optimizer; returns the PNG (displayed when
-    running in IPython).
+    running in IPython). It shows what :func:`race_panel` shows for these settings.
     """
     _check.show_race(picture, settings)
     s = replace(RaceSettings(), **settings).rounded()
     paths, lines = race(s)
-    print(say(f"race: {race_title(s)}", f"比赛：{race_title(s)}"))
-    print("\n".join(lines))
+    print(race_text(s, lines))
     png = (picture or RacePicture()).png(s, paths)
     if get_ipython() is not None:
         display(Image(png))
@@ -468,18 +572,18 @@ def race_controls(settings: RaceSettings = RaceSettings()) -> dict[str, w.Widget
         "lr_gd": w.FloatLogSlider(
             settings.lr_gd,
             base=10,
-            min=-5,
-            max=-1,
-            step=0.125,
+            min=LR_GD_SLIDER[0],
+            max=LR_GD_SLIDER[1],
+            step=LR_GD_SLIDER[2],
             description=say("lr GD/mom.", "lr GD/动量"),
             **kw,
         ),
         "lr_adaptive": w.FloatLogSlider(
             settings.lr_adaptive,
             base=10,
-            min=-4,
-            max=0.5,
-            step=0.125,
+            min=LR_ADAPTIVE_SLIDER[0],
+            max=LR_ADAPTIVE_SLIDER[1],
+            step=LR_ADAPTIVE_SLIDER[2],
             description=say("lr adaptive", "lr 自适应"),
             **kw,
         ),
@@ -516,19 +620,26 @@ def race_controls(settings: RaceSettings = RaceSettings()) -> dict[str, w.Widget
 def race_panel(settings: RaceSettings = RaceSettings()) -> Panel:
     """Sliders for every setting and the race they describe, drawn once per new setting.
 
+    The text is an HTML widget and the picture an ``Image`` widget, both changed in place:
+    a move sends the new text and the PNG's bytes, and the browser swaps them in (no
+    output area cleared and rebuilt, no base64). They show what :func:`show_race` prints
+    and draws for the same settings.
+
     The browser may echo a value back right after the panel appears (a slider snapping
     0.9 to 0.9000000000000001); the panel compares settings on the sliders' grid and
     draws again only when they differ from what it last drew. ``panel.pictures`` counts
-    the pictures it has drawn, and each one ends with the line ``(picture N of this panel)``.
+    the pictures it has drawn, and the text ends with the line ``(picture N of this panel)``.
     """
     controls = race_controls(settings)
-    out = w.Output()
+    readout = w.HTML()
+    # at the PNG's own size: a box would otherwise stretch it to its width, blurred
+    image = w.Image(format="png", layout=w.Layout(width="auto", align_self="flex-start"))
     picture = RacePicture()
     names = list(controls)
     left = w.VBox([controls[k] for k in names[:4]])
     right = w.VBox([controls[k] for k in names[4:]])
     panel = Panel(
-        [w.HBox([left, right]), out],
+        [w.HBox([left, right]), readout, image],
         say(
             "optimizer race on a 2-D function, every setting a slider",
             "二维函数上的优化器比赛，每个设置一个滑块",
@@ -543,15 +654,13 @@ def race_panel(settings: RaceSettings = RaceSettings()) -> Panel:
             return
         panel.drawn = current
         panel.pictures += 1
-        with out:
-            clear_output(wait=True)
-            show_race(picture, **asdict(current))
-            print(
-                say(
-                    f"(picture {panel.pictures} of this panel)",
-                    f"（本面板的第 {panel.pictures} 张图）",
-                )
-            )
+        paths, lines = race(current)
+        count = say(
+            f"(picture {panel.pictures} of this panel)", f"（本面板的第 {panel.pictures} 张图）"
+        )
+        # the picture first: when the text names the new picture, it is there
+        image.value = picture.png(current, paths)
+        readout.value = readout_html(race_text(current, lines) + "\n" + count)
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -581,6 +690,7 @@ __all__ = [
     "race_controls",
     "race_panel",
     "race_table",
+    "race_text",
     "rosenbrock",
     "run",
     "settle_step",

@@ -1,5 +1,6 @@
-"""Interactive panels, built with ipywidgets and matplotlib: lesson 06 (a trainer
-stepped by buttons), lesson 11 (XOR) and lesson 12 (handwritten digits).
+"""Interactive panels, built with ipywidgets and matplotlib: a picture that follows its
+controls (lessons 05 and 09, :func:`picture_panel`), lesson 06 (a trainer stepped by
+buttons), lesson 11 (XOR) and lesson 12 (handwritten digits).
 
 Imported on use (``from nnlesson import widgets``); ``import nnlesson`` does not load it.
 
@@ -16,6 +17,7 @@ took longer than the training itself.
 
 from __future__ import annotations
 
+import copy
 import html
 import io
 from collections.abc import Callable
@@ -72,6 +74,45 @@ class Panel(w.VBox):
             f"[interactive panel: {self.note}. Run this cell to use it.]",
             f"[交互面板：{self.note}。运行这个单元格即可使用。]",
         )
+
+
+def picture_panel(
+    view: Callable[..., tuple[bytes, str]], controls: dict[str, w.Widget], note: str
+) -> Panel:
+    """Controls, and under them a picture and a line of text that follow the controls.
+
+    ``view(**values)`` gets one keyword per control (``controls`` maps each keyword to its
+    control, as ``ipywidgets.interactive_output`` does) and returns the picture's PNG bytes
+    and the text. The picture is an ``Image`` widget and the text an HTML widget, both
+    changed in place at each move: the browser receives the new PNG's bytes and text and
+    swaps them in (no output area cleared and rebuilt, no base64). The panel draws once
+    when made, then once per change; ``panel.pictures`` counts.
+    """
+    image = w.Image(format="png", layout=w.Layout(width="auto", align_self="flex-start"))
+    readout = w.HTML()
+    panel = Panel([*controls.values(), image, readout], note)
+    panel.pictures = 0
+
+    def update(_change: object = None) -> None:
+        png, text = view(**{name: control.value for name, control in controls.items()})
+        image.value = png
+        readout.value = readout_html(text)
+        panel.pictures += 1
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    return panel
+
+
+def show_picture(png: bytes, text: str) -> None:
+    """Show a panel's view without the panel: the picture, then the text (printed).
+
+    Outside IPython (a script, a test) the text is printed and the picture not shown.
+    """
+    if get_ipython() is not None:
+        display(Image(png))
+    print(text)
 
 
 @dataclass(frozen=True)
@@ -143,14 +184,38 @@ def xor_summary(settings: XorSettings, net: Network, history: History) -> str:
     )
 
 
+# Round numbers of epochs for the right end of the loss axes (times a power of ten).
+ROUND_EPOCHS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
+
+
+def loss_axes_limits(losses: np.ndarray) -> tuple[float, int, int]:
+    """The XOR picture's loss axes for these losses: the right end of the epoch axis (a
+    round number above the last epoch, from :data:`ROUND_EPOCHS`) and the lowest and
+    highest power of ten of the log loss axis (whole decades around the positive losses,
+    with a factor 1.5 to spare). Most moves keep the limits, so the axes' ticks need not be
+    laid out again."""
+    epochs = max(len(losses), 1) + 1
+    power = 10.0 ** np.floor(np.log10(epochs))
+    right = min(float(r * power) for r in ROUND_EPOCHS if r * power >= epochs)
+    shown = losses[np.isfinite(losses) & (losses > 0)]
+    if shown.size == 0:
+        return right, -3, 0
+    low = int(np.floor(np.log10(shown.min() / 1.5)))
+    high = int(np.ceil(np.log10(shown.max() * 1.5)))
+    return right, low, high
+
+
 class XorPicture:
     """The XOR panel's figure: decision boundary (left) and loss per epoch (right).
 
-    The figure, its axes and its fixed parts (the left axes' frame, ticks and labels) are
-    drawn once and kept as a background; :meth:`png` puts back that background and draws
-    only what a new network changes (matplotlib "blitting"): the network's output over the
-    plane, the 0.5 boundary, the four points on top, the title, and the whole loss axes
-    (its limits follow the run). It is not a pyplot figure, so Jupyter never shows it by
+    The figure and its axes are made once. What stays from picture to picture (the axes'
+    ticks and labels, the loss axes' title) is kept as a background: the left axes' drawn
+    once (``base``), the loss axes' drawn on it once for each set of limits
+    (``backgrounds``); :meth:`png` puts back that background and
+    draws only what a new network changes (matplotlib "blitting"): the network's output over
+    the plane, the 0.5 boundary, the four points on top, the title, the loss curve and the
+    axes' frames. The loss axes' limits are round (:func:`loss_axes_limits`), so most moves
+    find their background kept. It is not a pyplot figure, so Jupyter never shows it by
     itself: :func:`show_xor` displays the PNG. ``drawn`` counts the pictures made.
     """
 
@@ -181,14 +246,33 @@ class XorPicture:
         # a title at a fixed height: matplotlib then skips placing it around the ticks
         self.right.set_title(say("loss", "损失"), y=1.0)
         self.left.set_title("", y=1.0)
-        # the background: everything but what a network changes, drawn once
-        for artist in [self.image, *self.left.spines.values(), *self.dots, self.left.title]:
+        # what a network changes: left out of the backgrounds, drawn by png
+        self.changing_left = [self.image, *self.left.spines.values(), *self.dots]
+        self.changing_right = [self.curve, *self.right.spines.values()]
+        for artist in [*self.changing_left, self.left.title, *self.changing_right]:
             artist.set_animated(True)
-        self.right.set_visible(False)
-        self.canvas.draw()
-        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
-        self.right.set_visible(True)
+        self.base = None  # the figure without the loss axes, drawn at the first picture
+        self.backgrounds: dict[tuple[float, int, int], object] = {}  # by loss-axes limits
         self.drawn = 0
+
+    def _background(self, limits: tuple[float, int, int]) -> object:
+        """The figure without what a network changes, for these loss-axes limits."""
+        right, low, high = limits
+        self.right.set_xlim(0, right)
+        self.right.set_ylim(10.0**low, 10.0**high)
+        if limits not in self.backgrounds:
+            if len(self.backgrounds) >= 8:  # about 1 MB each: drop the oldest
+                self.backgrounds.pop(next(iter(self.backgrounds)))
+            if self.base is None:  # the figure and the left axes' fixed parts, drawn once
+                self.right.set_visible(False)
+                self.canvas.draw()
+                self.base = self.canvas.copy_from_bbox(self.fig.bbox)
+                self.right.set_visible(True)
+            # on it, the loss axes at these limits (a full draw takes them after the left)
+            self.canvas.restore_region(self.base)
+            self.fig.draw_artist(self.right)
+            self.backgrounds[limits] = self.canvas.copy_from_bbox(self.fig.bbox)
+        return self.backgrounds[limits]
 
     def png(self, net: Network, history: History, title: str = "") -> bytes:
         """Draw ``net``'s decision boundary and ``history``'s loss curve; PNG bytes."""
@@ -205,43 +289,56 @@ class XorPicture:
         self.left.set_title(title, y=1.0)
         losses = np.asarray(history.epoch_loss, dtype=float)
         self.curve.set_data(np.arange(1, len(losses) + 1), losses)
-        shown = losses[np.isfinite(losses) & (losses > 0)]
-        self.right.set_xlim(0, max(len(losses), 1) + 1)
-        if shown.size:
-            self.right.set_ylim(shown.min() / 1.5, shown.max() * 1.5)
-        # in the order a full draw takes: shading, boundary, frame, points, title
-        self.canvas.restore_region(self.background)
-        changed = [self.image, self.boundary, *self.left.spines.values(), *self.dots]
+        self.canvas.restore_region(self._background(loss_axes_limits(losses)))
+        # in the order a full draw takes: shading, boundary, frame, points, title; curve, frame
+        changed = [self.image, self.boundary, *self.changing_left[1:]]
         for artist in [a for a in changed if a is not None]:
             self.left.draw_artist(artist)
         self.left.draw_artist(self.left.title)
-        self.fig.draw_artist(self.right)
+        for artist in self.changing_right:
+            self.right.draw_artist(artist)
         self.drawn += 1
         return canvas_png(self.canvas)
 
 
 _picture: XorPicture | None = None
 _last_run: tuple[XorSettings, Trainer] | None = None  # the panel's last training run
+# runs already made, by their settings: a copy of the network and of the history
+_runs: dict[XorSettings, tuple[Network, History]] = {}
+RUNS_KEPT = 64
 
 
 def train_xor_continuing(settings: XorSettings) -> tuple[Network, History]:
-    """:func:`train_xor`, but when only the epoch count grew since the last call, train
-    the last run's network on for the extra epochs instead of starting again.
+    """:func:`train_xor`, but without training again what was trained before: settings
+    met before return a copy of that run's network and history (a slider moved back), and
+    when only the epoch count grew since the last call, the last run's network trains on
+    for the extra epochs instead of starting again.
 
     Training on from epoch 300 to 310 takes the same steps, with the same shuffling and
     optimizer state, as a fresh run of 310 epochs: the network and history are the same.
     """
     global _last_run
+    if settings in _runs:
+        net, history = _runs[settings]
+        return net.copy(), copy.deepcopy(history)
     if _last_run is not None:
         before, trainer = _last_run
         same_run = replace(before, epochs=settings.epochs) == settings
         if same_run and settings.epochs >= before.epochs and not trainer.stopped:
             trainer.run(settings.epochs - before.epochs)
             _last_run = (settings, trainer)
-            return trainer.net, trainer.history
+            return _kept(settings, trainer)
     trainer = build_xor_trainer(settings)
     trainer.run(settings.epochs)
     _last_run = (settings, trainer)
+    return _kept(settings, trainer)
+
+
+def _kept(settings: XorSettings, trainer: Trainer) -> tuple[Network, History]:
+    """Keep a copy of this run for its settings; return the trainer's network and history."""
+    if len(_runs) >= RUNS_KEPT:  # keep the memory bounded: drop the oldest
+        _runs.pop(next(iter(_runs)))
+    _runs[settings] = (trainer.net.copy(), copy.deepcopy(trainer.history))
     return trainer.net, trainer.history
 
 
@@ -685,6 +782,8 @@ __all__ = [
     "StepPanel",
     "XorPicture",
     "XorSettings",
+    "ROUND_EPOCHS",
+    "loss_axes_limits",
     "show_text",
     "asdict",
     "build_xor_trainer",
@@ -694,7 +793,9 @@ __all__ = [
     "digits_panel",
     "probability_bars",
     "readout_html",
+    "picture_panel",
     "show_digit",
+    "show_picture",
     "show_xor",
     "solved",
     "train_xor",

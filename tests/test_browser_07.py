@@ -1,6 +1,6 @@
 """Lesson 07's race panel in a real JupyterLab, driven in headless Chromium by Playwright.
 
-After Run All the panel must show one picture, the one its controls describe: the printed
+After Run All the panel must show one picture, the one its controls describe: the text's
 header names the function and settings, the image is byte for byte what
 :func:`nnlesson.races.show_race` draws for those settings, and the panel's counter line says
 "(picture 1 of this panel)" and stays so for two seconds (the review saw the figure redrawn
@@ -76,19 +76,29 @@ def _show_cell(page, text: str) -> int:
 
 
 def _state(out) -> tuple[str, str | None]:
-    """The panel output's text and its image's src (None if there is no image)."""
+    """The panel's text and its image's src (None if there is no image): an ``Image``
+    widget shows each new picture under a new ``blob:`` address."""
     images = out.locator("img")
     src = images.first.get_attribute("src") if images.count() else None
     return out.evaluate("e => e.textContent"), src
 
 
-def _png(src: str) -> bytes:
-    assert src and src.startswith("data:image/png;base64,"), (src or "")[:40]
-    return base64.b64decode(src.split(",", 1)[1])
+# the bytes behind an <img>'s src (a blob: or data: address), as base64
+IMAGE_BYTES = """async (img) => {
+    const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+}"""
+
+
+def _png(out) -> bytes:
+    """The PNG the panel's image shows."""
+    return base64.b64decode(out.locator("img").first.evaluate(IMAGE_BYTES))
 
 
 def _steady_single_picture(page, out, n: int, text: str, png: bytes) -> None:
-    """The output shows picture n with this text and image, and nothing changes for 2 s."""
+    """The panel shows picture n with this text and image, and nothing changes for 2 s."""
     from playwright.sync_api import expect
 
     expect(out).to_contain_text(f"(picture {n} of this panel)")
@@ -102,8 +112,8 @@ def _steady_single_picture(page, out, n: int, text: str, png: bytes) -> None:
     shown, src = seen.pop()
     assert shown.count("(picture ") == 1, f"more than one picture line:\n{shown}"
     assert f"(picture {n} of this panel)" in shown, shown
-    assert text in shown, f"the printed race is not the one the controls describe:\n{shown}"
-    assert _png(src) == png, "the image is not what show_race draws for these settings"
+    assert text in shown, f"the race shown is not the one the controls describe:\n{shown}"
+    assert src and _png(out) == png, "the image is not what show_race draws for these settings"
 
 
 def test_race_panel_draws_once_what_its_controls_describe(jupyterlab):
@@ -124,7 +134,7 @@ def test_race_panel_draws_once_what_its_controls_describe(jupyterlab):
             _show_cell(page, "races.race_panel()")
             panel = page.locator(".widget-vbox", has=page.locator("text=rho (RMSProp)")).first
             expect(panel).to_be_visible()
-            out = panel.locator(".widget-output")
+            out = panel  # the race's text (an HTML widget) and picture (an Image widget)
             expect(out).to_contain_text("Adam")
             _steady_single_picture(page, out, 1, default_text, default_png)
             if SHOTS:
@@ -147,7 +157,7 @@ def test_race_panel_draws_once_what_its_controls_describe(jupyterlab):
             cell = page.locator(".jp-CodeCell.jp-mod-active")
             expect(cell).to_contain_text("(picture 1 of this panel)")
             panel = cell.locator(".widget-vbox", has=page.locator("text=rho (RMSProp)")).first
-            out = panel.locator(".widget-output")
+            out = panel
             _steady_single_picture(page, out, 1, default_text, default_png)
             if SHOTS:
                 panel.scroll_into_view_if_needed()

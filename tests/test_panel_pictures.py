@@ -12,7 +12,7 @@ No timing here: ``python benchmarks/run.py --browser`` measures the speed.
 from __future__ import annotations
 
 import io
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import matplotlib
 import numpy as np
@@ -106,6 +106,21 @@ def test_race_picture_blit_equals_a_full_draw_after_switching_functions():
     assert len(picture.backgrounds) == 2, "one background per function, drawn once"
 
 
+def test_race_picture_with_kept_title_and_legend_equals_a_full_draw():
+    """A race whose title and legend were drawn before puts their kept pixels back."""
+    picture = races.RacePicture()
+    for lr_gd in [0.05, 0.01, 0.05]:
+        settings = races.RaceSettings(lr_gd=lr_gd, steps=120)
+        paths, _ = races.race(settings)
+        blitted = picture.png(settings, paths)
+    assert [key[1] for key in picture.pieces] == ["Text", "Legend", "Legend"], list(picture.pieces)
+    for artist in picture.fig.findobj():
+        artist.set_animated(False)
+    full = io.BytesIO()
+    picture.fig.savefig(full, format="png", dpi=100)
+    assert np.array_equal(_pixels(blitted), _pixels(full.getvalue()))
+
+
 def test_race_panel_ends_on_a_fresh_render(monkeypatch, capsys):
     made: list[bytes] = []
     original = races.RacePicture.png
@@ -124,7 +139,7 @@ def test_race_panel_ends_on_a_fresh_render(monkeypatch, capsys):
     for name, value in moves:
         controls[name].value = value
     assert len(made) == 1 + len(moves) == panel.pictures
-    fresh = races.show_race(races.RacePicture(), **races.asdict(panel.drawn))
+    fresh = races.show_race(races.RacePicture(), **asdict(panel.drawn))
     assert made[-1] == fresh, "the last picture is not the one its settings describe"
     capsys.readouterr()
 
@@ -178,7 +193,8 @@ def test_digits_panel_draws_once_when_made(monkeypatch):
 @pytest.mark.parametrize("settings", [widgets.XorSettings(), widgets.XorSettings(batch_size=1)])
 def test_training_on_equals_training_again(settings):
     widgets.train_xor_continuing(replace(settings, epochs=300))
-    for epochs in [310, 320, 500, 20, 30]:  # on, on, on, back (a fresh run), on
+    # on, on, on, back (a fresh run), on, and settings met before (kept runs)
+    for epochs in [310, 320, 500, 20, 30, 310, 300, 30]:
         net, history = widgets.train_xor_continuing(replace(settings, epochs=epochs))
         fresh_net, fresh_history = widgets.train_xor(replace(settings, epochs=epochs))
         assert history.epoch_loss == fresh_history.epoch_loss, epochs
@@ -209,3 +225,83 @@ def test_fit_picture_reused_equals_fresh_and_a_full_draw():
     full = io.BytesIO()
     picture.fig.savefig(full, format="png")
     assert np.array_equal(_pixels(last), _pixels(full.getvalue()))
+
+
+@pytest.mark.lesson05
+@pytest.mark.lesson09
+def test_picture_panel_draws_once_then_once_per_move_and_shows_its_view():
+    """Lessons 05 and 09's panels: the picture and text, changed in place, are the view's."""
+    import ipywidgets
+
+    calls = []
+
+    def view(lr=0.01, steps=3):
+        calls.append((lr, steps))
+        return f"PNG {lr} {steps}".encode(), f"lr = {lr:.4f}, {steps} steps"
+
+    lr = ipywidgets.FloatLogSlider(value=0.01, min=-3, max=0, description="lr")
+    steps = ipywidgets.IntSlider(value=3, min=1, max=9, description="steps")
+    panel = widgets.picture_panel(view, {"lr": lr, "steps": steps}, note="a test panel")
+    assert calls == [(0.01, 3)] and panel.pictures == 1, "the panel's cell draws one picture"
+    assert "a test panel" in repr(panel)
+    lr.value, steps.value = 0.1, 5
+    assert calls[1:] == [(0.1, 3), (0.1, 5)] and panel.pictures == 3, "one picture per move"
+    controls, image, readout = panel.children[:2], panel.children[2], panel.children[3]
+    assert list(controls) == [lr, steps] and isinstance(image, ipywidgets.Image)
+    assert image.value == b"PNG 0.1 5", "the picture is the view's for the last setting"
+    assert readout.value == widgets.readout_html("lr = 0.1000, 5 steps")
+
+
+def test_show_picture_prints_the_text(capsys):
+    widgets.show_picture(b"PNG", "lambda = 0.01: train MSE 0.0100")
+    assert capsys.readouterr().out == "lambda = 0.01: train MSE 0.0100\n"
+
+
+def test_loss_axes_limits_are_round():
+    limits = widgets.loss_axes_limits
+    assert limits(np.full(300, 0.1)) == (350.0, -2, 0), "300 epochs: x to 350; y 0.01 .. 1"
+    assert limits(np.full(349, 0.1))[0] == 350.0 and limits(np.full(350, 0.1))[0] == 400.0
+    assert limits(np.full(9, 0.1))[0] == 10.0 and limits(np.full(2000, 0.1))[0] == 2500.0
+    assert limits(np.array([0.26, 2e-3, 3e-3]))[1:] == (-3, 0)
+    assert limits(np.array([0.26, 1e-3]))[1:] == (-4, 0), "1e-3 / 1.5 is below 1e-3"
+    assert limits(np.array([0.0, np.nan]))[1:] == (-3, 0), "nothing to show: 0.001 .. 1"
+    for n in [1, 9, 10, 99, 101, 299, 300, 1999, 2000]:
+        right = limits(np.full(n, 0.1))[0]
+        assert n + 1 <= right <= 1.25 * (n + 1), (n, right)  # the curve fills >= 80 %
+
+
+def test_xor_moves_reuse_the_loss_axes_background():
+    """A move that keeps the loss axes' limits draws no new background (no ticks laid out)."""
+    panel = widgets.xor_panel()
+    picture_backgrounds = []
+    original = widgets.XorPicture._background
+
+    def recording(self, limits):
+        picture_backgrounds.append(len(self.backgrounds))
+        return original(self, limits)
+
+    controls = _controls(panel)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(widgets.XorPicture, "_background", recording)
+        for epochs in [310, 320, 330, 340, 330]:  # all within 0 .. 350
+            controls["epochs"].value = epochs
+    assert len(set(picture_backgrounds)) == 1, "a background was drawn again"
+
+
+def test_settings_met_before_are_not_trained_again(monkeypatch):
+    built = []
+    original = widgets.build_xor_trainer
+
+    def counting(settings):
+        built.append(settings)
+        return original(settings)
+
+    monkeypatch.setattr(widgets, "build_xor_trainer", counting)
+    first = widgets.XorSettings(hidden=7, seed=11)
+    net, history = widgets.train_xor_continuing(first)
+    widgets.train_xor_continuing(widgets.XorSettings(hidden=6, seed=11))
+    again, again_history = widgets.train_xor_continuing(first)  # the slider moved back
+    assert built == [first, widgets.XorSettings(hidden=6, seed=11)], "trained again"
+    assert again is not net and again_history.epoch_loss == history.epoch_loss
+    for name, value in net.parameters().items():
+        assert np.array_equal(again.parameters()[name], value), name

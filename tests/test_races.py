@@ -1,6 +1,7 @@
 """nnlesson.races: the test functions, running, settling, tuning, and the race panel."""
 
 import io
+from dataclasses import asdict
 
 import matplotlib
 
@@ -13,6 +14,7 @@ from matplotlib.image import imread  # noqa: E402
 from nnlesson import races  # noqa: E402
 from nnlesson.gradcheck import numerical_gradient, relative_error  # noqa: E402
 from nnlesson.optimizers import Adam, GradientDescent, Momentum  # noqa: E402
+from nnlesson.widgets import readout_html  # noqa: E402
 
 pytestmark = pytest.mark.lesson07
 
@@ -168,4 +170,69 @@ def test_panel_draws_once_and_again_only_for_new_settings(capsys):
     assert panel.pictures == 1, "an echoed value must not redraw"
     controls["steps"].value = 40  # a new setting: one new race
     assert panel.pictures == 2 and panel.drawn.steps == 40
-    assert "(picture 2 of this panel)" in capsys.readouterr().out
+    readout, image = panel.children[1], panel.children[2]
+    assert "(picture 2 of this panel)" in readout.value
+    # the text and picture (changed in place) are what show_race prints and draws
+    png = races.show_race(races.RacePicture(), **asdict(panel.drawn))
+    printed = capsys.readouterr().out.strip()
+    assert readout.value == readout_html(printed + "\n(picture 2 of this panel)")
+    assert printed.startswith("race: ill-conditioned bowl, 40 steps") and image.value == png
+
+
+def _one_run_each(settings: races.RaceSettings) -> dict[str, np.ndarray]:
+    """The race as first written: each optimizer run alone by races.run, cut at |w| >= 1000."""
+    p = races.PROBLEMS[settings.problem]
+    paths = {}
+    for name in races.NAMES:
+        lr = settings.lr_gd if name in races.GRADIENT_FAMILY else settings.lr_adaptive
+        optimizer = races.make_optimizer(
+            name, lr, settings.beta, settings.beta1, settings.beta2, settings.rho
+        )
+        path, _ = races.run(optimizer, p.grad, np.array(p.start), settings.steps)
+        blown = np.flatnonzero(~np.all(np.abs(path) < 1e3, axis=1))
+        paths[name] = path[: blown[0]] if blown.size else path
+    return paths
+
+
+RACES = [
+    races.RaceSettings(),
+    races.RaceSettings(lr_gd=0.1, lr_adaptive=10**0.5, steps=600),  # some diverge
+    races.RaceSettings(steps=120, beta=0.5, rho=0.99, beta1=0.8, beta2=0.9),
+    races.RaceSettings(problem="Rosenbrock", lr_gd=0.05, lr_adaptive=0.3, steps=120),
+    races.RaceSettings(problem="Rosenbrock", lr_gd=1e-3, lr_adaptive=0.01, steps=600),
+    races.RaceSettings(problem="Rosenbrock", lr_gd=1e-3, lr_adaptive=0.01, steps=70),  # a prefix
+    races.RaceSettings(lr_gd=0.0123, lr_adaptive=0.0456),  # rates off the sliders' grid
+]
+
+
+@pytest.mark.parametrize("settings", RACES, ids=range(len(RACES)))
+def test_race_paths_are_those_of_each_optimizer_run_alone(settings):
+    """Races run every rate of a slider at once and keep what they ran: the same paths, to
+    the last bit, as one run per optimizer (element-wise arithmetic, the same operations)."""
+    paths, _ = races.race(settings)
+    expected = _one_run_each(settings)
+    for name in races.NAMES:
+        assert paths[name].shape == expected[name].shape, name
+        assert paths[name].tobytes() == expected[name].tobytes(), name
+
+
+def test_moving_a_learning_rate_runs_nothing_new():
+    races.race(races.RaceSettings(steps=90))
+    before = races._RUNS.runs
+    for lr in races.slider_rates(races.LR_GD_SLIDER):  # every value of the slider
+        races.race(races.RaceSettings(steps=90, lr_gd=lr))
+    races.race(races.RaceSettings(steps=50))  # fewer steps: the start of the same runs
+    assert races._RUNS.runs == before, "a rate on the slider's grid was run again"
+    races.race(races.RaceSettings(steps=90, beta=0.8))
+    assert races._RUNS.runs == before + 2, "beta changes momentum and Nesterov only"
+
+
+def test_slider_rates_are_the_sliders_values():
+    controls = races.race_controls()
+    for key, slider in [("lr_gd", races.LR_GD_SLIDER), ("lr_adaptive", races.LR_ADAPTIVE_SLIDER)]:
+        control, rates = controls[key], races.slider_rates(slider)
+        assert (control.min, control.max, control.step) == slider
+        assert len(rates) == round((control.max - control.min) / control.step) + 1
+        assert rates[0] == float(f"{10**control.min:.6g}") and rates[-1] == float(
+            f"{10**control.max:.6g}"
+        )
