@@ -21,6 +21,10 @@ module             lessons     what it holds
 ``import nnlesson`` needs numpy only; ``nnlesson.plots`` imports matplotlib when used.
 """
 
+# the exercise checks, imported with the package (in the setup cell): they bind the numpy
+# functions they compare with before any answer cell runs, and install the one-line
+# message a stub shows when it is run unanswered
+from nnlesson import checks  # noqa: F401
 from nnlesson.activations import (
     ACTIVATIONS,
     Activation,

@@ -366,3 +366,193 @@ def test_every_exercise_full_marks_from_solutions_zero_from_lessons(stored, name
         else:
             assert said and set(said) == {"✔"}, f"{name}, {grade_id}: {said}"
     assert all(v == ["ExerciseNotAnswered"] for v in verdicts(lesson).values())
+
+
+# --- the cheating suite through a real autograde (issue 16, item 3) -----------------------
+# Lesson 00 handed in by students who try to pass its checks without solving them. Each
+# answer cell's stub is replaced by the same trick; the autograder runs the notebooks with
+# the hidden tests nbgrader puts back, and with nnlesson.grading's guard in the kernel, as
+# TEACHING.md tells a teacher to. Every graded cell must score 0 (a prediction cell earns
+# its points for any committed prediction, so those are left out), and the solved notebook
+# must still score full marks under the guard.
+GUARD = ["--IPKernelApp.exec_lines=['import nnlesson.grading; nnlesson.grading.guard()']"]
+ARGS = "    _args = tuple(locals().values())  # the arguments, whatever their names\n"
+CHEATS = {
+    "frames": ARGS
+    + "    import sys\n"
+    + "    frame = sys._getframe(1)\n"
+    + "    while frame is not None:\n"
+    + "        if callable(frame.f_locals.get('ref_fn')):\n"
+    + "            return frame.f_locals['ref_fn'](*_args)\n"
+    + "        frame = frame.f_back\n"
+    + "    return 0.0",
+    "threads": ARGS
+    + "    import sys\n"
+    + "    for frame in sys._current_frames().values():\n"
+    + "        while frame is not None:\n"
+    + "            if callable(frame.f_locals.get('ref_fn')):\n"
+    + "                return frame.f_locals['ref_fn'](*_args)\n"
+    + "            frame = frame.f_back\n"
+    + "    return 0.0",
+    "lookalike": "    import sys\n"
+    + "    class Later:\n"
+    + "        def __array__(self, dtype=None, copy=None):\n"
+    + "            frame = sys._getframe(1)\n"
+    + "            while frame is not None:\n"
+    + "                for key in ('expected', 'exp'):\n"
+    + "                    if key in frame.f_locals:\n"
+    + "                        return np.asarray(frame.f_locals[key])\n"
+    + "                frame = frame.f_back\n"
+    + "            return np.zeros(1)\n"
+    + "    return Later()",
+    "patched checks": "    return 0.0\n\n\n"
+    + "import nnlesson.checks\n\n"
+    + "nnlesson.checks._compare = lambda *args, **kwargs: None",
+    "shadowed check": "    return 0.0\n\n\n"
+    + "def check_function(fn, *args, **kwargs):\n"
+    + "    print(f'✔ {fn.__name__} is right on 6 test cases.')",
+    "rebound numpy": "    return 0.0\n\n\n"
+    + "np.isclose = lambda a, b, **kwargs: np.ones(np.shape(a), dtype=bool)\n"
+    + "np.allclose = lambda *args, **kwargs: True",
+    # gd_step's reference calls measured_slope, defined in an earlier check cell: a slope of
+    # 0 makes the reference step w itself, which this answer returns
+    "rebound helper": ARGS
+    + "    return _args[0]\n\n\n"
+    + "def measured_slope(w):\n"
+    + "    return 0.0",
+    "reads the solutions": ARGS
+    + "    import json, pathlib, sys\n"
+    + "    name = sys._getframe().f_code.co_name\n"
+    + "    here = pathlib.Path.cwd()\n"
+    + "    for folder in (here, *here.parents):\n"
+    + "        for path in folder.glob('source/*/00_start.ipynb'):\n"
+    + "            for cell in json.loads(path.read_text())['cells']:\n"
+    + "                text = ''.join(cell['source'])\n"
+    + "                if text.startswith(f'def {name}('):\n"
+    + "                    space = dict(globals())\n"
+    + "                    exec(text, space)\n"
+    + "                    return space[name](*_args)\n"
+    + "    return 0.0",
+}
+CHEAT_LESSON = "00_start"
+CRASH = "    import os\n\n    os._exit(1)  # the kernel dies in the first check"
+
+
+def cheat_copy(released: nbformat.NotebookNode, trick: str) -> nbformat.NotebookNode:
+    def answer(grade_id: str, stub: str) -> str:
+        if authoring.CODE_STUB[1] in stub.split("\n"):  # a prediction, at the top level
+            return stub.replace(authoring.CODE_STUB[1], "my_prediction = 0.0")
+        head = stub[: stub.index("    " + authoring.CODE_STUB[1])]
+        return head + CHEATS[trick]
+
+    return student_copy(released, answer)
+
+
+@pytest.fixture(scope="module")
+def cheats(course):
+    """Lesson 00 handed in by a cheat per trick, and solved; autograded with the guard (and
+    the solutions-reading cheat once more without it)."""
+    (course / "source" / "cheats").mkdir()
+    shutil.copy(ROOT / "solutions" / f"{CHEAT_LESSON}.ipynb", course / "source" / "cheats")
+    with nbgrader_runtime():
+        succeed(nbgrader_api(course).generate_assignment("cheats"))
+    released = read(course / "release" / "cheats" / f"{CHEAT_LESSON}.ipynb")
+    key = {
+        meta(c)["grade_id"]: c.source
+        for c in read(course / "source" / "cheats" / f"{CHEAT_LESSON}.ipynb").cells
+        if meta(c).get("solution")
+    }
+    students = {f"cheat {trick}": cheat_copy(released, trick) for trick in CHEATS}
+    CHEATS["crash"] = CRASH
+    students["crash"] = cheat_copy(released, "crash")
+    del CHEATS["crash"]
+    students["solved"] = student_copy(released, lambda i, _stub: key[i])
+    unguarded = "cheat reads the solutions, no guard"
+    students[unguarded] = students["cheat reads the solutions"]
+    with nbgrader_runtime():
+        guarded = nbgrader_api(course, Execute__extra_arguments=GUARD)
+        plain = nbgrader_api(course)
+        for student, nb in students.items():
+            student_id = student.replace(" ", "_").replace(",", "")
+            hand_in(course, student_id, "cheats", {CHEAT_LESSON: nb})
+            result = (plain if student == unguarded else guarded).autograde("cheats", student_id)
+            if student == "crash":
+                crash = result
+                continue
+            succeed(result)
+    graded = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
+        crashed = scores(gb, "cheats", "crash")[CHEAT_LESSON]
+        for student in [s for s in students if s != "crash"]:
+            student_id = student.replace(" ", "_").replace(",", "")
+            autograded = read(
+                course / "autograded" / student_id / "cheats" / f"{CHEAT_LESSON}.ipynb"
+            )
+            graded[student] = (scores(gb, "cheats", student_id)[CHEAT_LESSON], autograded)
+    predictions = {
+        meta(c)["grade_id"]
+        for c in released.cells
+        if meta(c).get("grade") and "check_prediction(" in c.source
+    }
+    return SimpleNamespace(
+        graded=graded,
+        predictions=predictions,
+        unguarded=unguarded,
+        crash=SimpleNamespace(result=crash, scores=crashed),
+    )
+
+
+def errors_in(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """{grade_id: the names of the errors its cell raised}."""
+    return {
+        meta(c)["grade_id"]: [o.ename for o in c.outputs if o.output_type == "error"]
+        for c in nb.cells
+        if meta(c).get("grade")
+    }
+
+
+def test_the_solutions_carry_the_hidden_verification():
+    for folder in ("solutions", "solutions/zh"):
+        for name in NAMES:
+            graded = [
+                c for c in read(ROOT / folder / f"{name}.ipynb").cells if meta(c).get("grade")
+            ]
+            for cell in graded:
+                assert cell.source.endswith(authoring.VERIFY_TEMPLATE.format(name=name)), (
+                    f"{folder}/{name}, {meta(cell)['grade_id']}: run the authoring build"
+                )
+
+
+@pytest.mark.parametrize("trick", CHEATS)
+def test_every_cheat_scores_zero_under_autograde(cheats, trick):
+    grades, nb = cheats.graded[f"cheat {trick}"]
+    graded = {i: s for i, s in grades.items() if i not in cheats.predictions}
+    assert graded and all(score == 0.0 for score, _ in graded.values()), (trick, graded)
+    errors = errors_in(nb)
+    assert all(errors[i] for i in graded), (trick, errors)  # each cell says why
+    if trick in ("patched checks", "shadowed check", "rebound helper"):
+        # the visible check was fooled; the hidden verification was not
+        assert any("MachineryTampered" in errors[i] for i in graded), (trick, errors)
+
+
+def test_the_solved_lesson_scores_full_marks_under_the_guard(cheats):
+    grades, nb = cheats.graded["solved"]
+    assert all(score == max_score for score, max_score in grades.values()), grades
+    assert not any(errors_in(nb).values())
+
+
+def test_without_the_guard_reading_the_course_folder_works(cheats):
+    # why TEACHING.md tells a teacher to turn the guard on (or grade in a container): the
+    # same submission scores full marks when the kernel may read source/
+    grades, _ = cheats.graded[cheats.unguarded]
+    graded = {i: s for i, s in grades.items() if i not in cheats.predictions}
+    assert all(score == max_score for score, max_score in graded.values()), graded
+
+
+def test_a_submission_that_kills_the_kernel_fails_its_autograde_and_scores_zero(cheats):
+    # what TEACHING.md tells a teacher to expect: autograde reports the dead kernel for that
+    # student (the others are graded), and the gradebook holds 0 for every cell until the
+    # teacher regrades with `nbgrader autograde ASSIGNMENT --student ID --force`
+    assert not cheats.crash.result["success"]
+    assert "DeadKernelError" in cheats.crash.result["log"] + cheats.crash.result["error"]
+    assert cheats.crash.scores and all(s == 0.0 for s, _ in cheats.crash.scores.values())
