@@ -518,7 +518,10 @@ def _install_stub_message() -> None:
         return
     shell = get_ipython()
     if shell is not None and hasattr(shell, "set_custom_exc"):
-        shell.set_custom_exc((NotImplementedError,), _stub_handler)
+        # one hook for the stubs and for names missing after a restart (notebook_state)
+        from nnlesson import notebook_state
+
+        notebook_state.install()
 
 
 _install_stub_message()
