@@ -18,6 +18,12 @@ cells. When several cells make the name, the message names the last one above th
 learner is at. A name no lesson cell makes (a typo) keeps Python's own message, with its
 "Did you mean ...?".
 
+A cell that stops at such a missing name may already have bound some of its own names
+(``runs = {}`` above a loop that never ran): those are unbound again, so the cells below
+meet the same message pointing at this cell, not a ``KeyError`` or an assert failing on a
+half-made value. A check whose learner's function meets a missing name adds the message to
+its verdict.
+
 The handler is installed with IPython's ``set_custom_exc`` when ``nnlesson`` is imported in
 a kernel (the lesson's setup cell does that); it shares that hook with the exercise stubs'
 one-line message (:mod:`nnlesson.checks`), so both exception types go through
@@ -247,23 +253,69 @@ def explain_missing_name(
 
 # ------------------------------------------------------------------------------------------
 # The kernel hook
+_MISSING = object()
+_before: dict[str, Any] = {}  # the names the running cell binds -> their objects before it ran
+
+
+def _remember_names(info: Any) -> None:
+    """Before a cell runs (IPython's ``pre_run_cell``): what its names hold now."""
+    global _before
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    source = getattr(info, "raw_cell", "") or ""
+    if shell is None:
+        return
+    _before = {n: shell.user_ns.get(n, _MISSING) for n in names_defined(source)}
+
+
+def _forget_half_made_names(shell: Any) -> None:
+    """Unbind the names the failing cell bound before it stopped (e.g. ``runs = {}`` before
+    a loop that never ran): a later cell then meets the missing-name message pointing here,
+    not a ``KeyError`` or a failed assert on a half-made value."""
+    for name, before in _before.items():
+        now = shell.user_ns.get(name, _MISSING)
+        if now is not _MISSING and now is not before:
+            del shell.user_ns[name]
+
+
+def _kernel_message(shell: Any, name: str) -> str | None:
+    try:
+        history = list(shell.history_manager.input_hist_raw)
+        return explain_missing_name(name, history, shell.user_ns.get("__session__"))
+    except Exception:  # never let the helper hide the learner's error
+        return None
+
+
+def _missing_name(error: BaseException) -> str | None:
+    """The name of a plain ``NameError`` (not ``UnboundLocalError``), else None."""
+    if type(error) is not NameError:
+        return None
+    return getattr(error, "name", None) or _name_from_message(str(error))
+
+
+def missing_name_hint(error: BaseException) -> str | None:
+    """For the checks: if a learner's function raised a ``NameError`` for a name the running
+    lesson makes (lost in a restart), the one-line message saying which cell to run."""
+    name = _missing_name(error)
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if name is None or shell is None or not hasattr(shell, "history_manager"):
+        return None
+    return _kernel_message(shell, name)
+
+
 def _handle(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None):
     """IPython's custom exception handler for ``NotImplementedError`` and ``NameError``."""
     from nnlesson import checks
 
     if isinstance(value, NotImplementedError):
         return checks._stub_handler(shell, etype, value, tb, tb_offset)
-    # only a plain NameError raised by notebook code: not UnboundLocalError, not a library's
-    if type(value) is NameError and checks._raised_in_a_cell(tb):
-        name = getattr(value, "name", None) or _name_from_message(str(value))
-        message = None
-        if name:
-            try:
-                history = list(shell.history_manager.input_hist_raw)
-                message = explain_missing_name(name, history, shell.user_ns.get("__session__"))
-            except Exception:  # never let the helper hide the learner's error
-                message = None
+    name = _missing_name(value)
+    if name is not None and checks._raised_in_a_cell(tb):
+        message = _kernel_message(shell, name)
         if message:
+            _forget_half_made_names(shell)
             value._render_traceback_ = lambda: textwrap.wrap(message, WIDTH)  # type: ignore[attr-defined]
     return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
@@ -277,5 +329,10 @@ def install() -> None:
     """In an IPython kernel, answer stubs and missing names with one line (see above)."""
     ipython = sys.modules.get("IPython")  # not loaded: not a notebook kernel, nothing to do
     shell = ipython.get_ipython() if ipython is not None else None
-    if shell is not None and hasattr(shell, "set_custom_exc"):
-        shell.set_custom_exc((NotImplementedError, NameError), _handle)
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return
+    shell.set_custom_exc((NotImplementedError, NameError), _handle)
+    callbacks = shell.events.callbacks["pre_run_cell"]
+    for old in [c for c in callbacks if getattr(c, "__qualname__", "") == "_remember_names"]:
+        shell.events.unregister("pre_run_cell", old)  # one, even if nnlesson is reloaded
+    shell.events.register("pre_run_cell", _remember_names)
