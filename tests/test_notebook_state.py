@@ -169,6 +169,7 @@ def ignored(cell) -> bool:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_running_a_cell_twice_prints_the_same(name):
+    """Each cell runs twice in a row; both runs print what the stored single run printed."""
     nb = nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4)
     differ = []
     with tempfile.TemporaryDirectory() as folder:
@@ -177,10 +178,16 @@ def test_running_a_cell_twice_prints_the_same(name):
             for k, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
                     continue
+                stored = printed(cell.outputs)  # what one run from the top printed
                 client.execute_cell(cell, k)
                 first = printed(cell.outputs)
                 if ignored(cell) or f"{name}:{cell.id}" in RERUN_EXCEPTIONS:
                     continue
+                if first != stored:  # an earlier cell, run twice, changed what this one sees
+                    differ.append(
+                        f"cell {k} ({cell.id}), after the cells above ran twice:\n"
+                        f"  stored: {stored[:300]!r}\n  now:    {first[:300]!r}"
+                    )
                 client.execute_cell(cell, k)
                 again = printed(cell.outputs)
                 if again != first:
