@@ -1,16 +1,15 @@
 """Notebook state (issue 16, item 5): every lesson survives a re-run of any cell and a restart
 in the middle.
 
-- Re-running a cell right after it ran gives the same printed output (no random generator
-  made in an earlier cell consumed twice, no state a cell mutates in place).
 - A fresh kernel that runs the setup cell and then one section's cells: every cell either
   works or fails with nnlesson's one-line message naming the cell above that makes the
   missing name (never a raw ``NameError`` traceback, never a bare ``AssertionError``).
 - The message itself (nnlesson/notebook_state.py): where a name is made, in both languages;
   a typo keeps Python's own message.
 
-One kernel per lesson for each of the two notebook tests (``%reset -f`` between sections
-stands for a restart); ``make test`` runs them under xdist with ``--dist loadfile``.
+One kernel per lesson (``%reset -f`` between sections stands for a restart). Re-running a
+cell twice is tested in tests/test_notebook_rerun.py (a file of its own, so that xdist's
+``--dist loadfile`` can run the two on different workers).
 """
 
 from __future__ import annotations
@@ -25,13 +24,10 @@ import pytest
 from nnlesson import authoring, notebook_state
 from nnlesson.language import set_language
 
+pytestmark = pytest.mark.notebooks
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = authoring.notebook_names(ROOT)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-# Cells whose output may differ between two runs, and why. Cells tagged nbval-ignore-output
-# (timings, widgets) are skipped as nbval skips them.
-RERUN_EXCEPTIONS: dict[str, str] = {}
 
 
 # ------------------------------------------------------------------------------------------
@@ -167,42 +163,15 @@ def ignored(cell) -> bool:
     return "nbval-ignore-output" in cell.metadata.get("tags", [])
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_running_a_cell_twice_prints_the_same(name):
-    """Each cell runs twice in a row; both runs print what the stored single run printed."""
-    nb = nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4)
-    differ = []
-    with tempfile.TemporaryDirectory() as folder:
-        client = kernel_for(nb, folder)
-        with client.setup_kernel():
-            for k, cell in enumerate(nb.cells):
-                if cell.cell_type != "code":
-                    continue
-                stored = printed(cell.outputs)  # what one run from the top printed
-                client.execute_cell(cell, k)
-                first = printed(cell.outputs)
-                if ignored(cell) or f"{name}:{cell.id}" in RERUN_EXCEPTIONS:
-                    continue
-                if first != stored:  # an earlier cell, run twice, changed what this one sees
-                    differ.append(
-                        f"cell {k} ({cell.id}), after the cells above ran twice:\n"
-                        f"  stored: {stored[:300]!r}\n  now:    {first[:300]!r}"
-                    )
-                client.execute_cell(cell, k)
-                again = printed(cell.outputs)
-                if again != first:
-                    differ.append(
-                        f"cell {k} ({cell.id}):\n  once:  {first[:300]!r}\n  twice: {again[:300]!r}"
-                    )
-    assert not differ, f"{name}: a second run of a cell prints something else:\n" + "\n".join(
-        differ
-    )
-
-
-MESSAGE = re.compile(
-    r"is made (in section (?P<section>.+?)|at the top of the lesson), in the cell that starts `(?P<opening>.+?)`: run that cell first",
-    re.S,
-)
+MESSAGE = {  # the kernel's message in each language (notebook_state.missing_name_message)
+    "": re.compile(
+        r"is made (in section (?P<section>.+?)|at the top of the lesson), in the cell that "
+        r"starts `(?P<opening>.+?)`: run that cell first"
+    ),
+    "zh": re.compile(
+        r"(在「(?P<section>.+?)」一节、|在本课开头、)以 `(?P<opening>.+?)` 开头的单元格里创建"
+    ),
+}
 
 
 def sections(nb) -> list[tuple[str, list[int]]]:
@@ -218,18 +187,25 @@ def sections(nb) -> list[tuple[str, list[int]]]:
     return found
 
 
+@pytest.mark.parametrize("edition", ["", "zh"])
 @pytest.mark.parametrize("name", NAMES)
-def test_each_section_runs_after_a_restart_or_says_which_cell_to_run(name):
-    nb = nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4)
+def test_each_section_runs_after_a_restart_or_says_which_cell_to_run(name, edition):
+    """A fresh kernel runs the setup cell, then one section's cells in order (``%reset -f``
+    between sections stands for a restart): each cell works, or says which cell makes the
+    name it misses: one above, in an earlier section or one of this section that failed."""
+    nb = nbformat.read(ROOT / "solutions" / edition / f"{name}.ipynb", as_version=4)
     setup = next(k for k, c in enumerate(nb.cells) if c.cell_type == "code")
     headings = [h for h, _ in sections(nb)]
-    section_of: dict[str, list[str]] = {}  # a cell's opening -> the sections holding such a cell
-    for k, cell in enumerate(nb.cells):
-        current = [h for h, cells in sections(nb) if k in cells]
-        if cell.cell_type == "code":
-            section_of.setdefault(
-                " ".join(notebook_state._opening(cell.source).split()), []
-            ).extend(current or [""])
+    places: set[tuple[str, str]] = set()  # (section, opening) of every code cell
+    top = next(
+        k
+        for k, c in enumerate(nb.cells)
+        if c.cell_type == "markdown" and "\n## " in f"\n{c.source}"
+    )
+    for heading, cells in [("", range(top))] + sections(nb):
+        for k in cells:
+            if nb.cells[k].cell_type == "code":
+                places.add((heading, " ".join(notebook_state._opening(nb.cells[k].source).split())))
     problems = []
     with tempfile.TemporaryDirectory() as folder:
         client = kernel_for(nb, folder)
@@ -247,7 +223,7 @@ def test_each_section_runs_after_a_restart_or_says_which_cell_to_run(name):
                         continue
                     error, text = errors[0], ANSI.sub("", "\n".join(errors[0].traceback))
                     failed.add(" ".join(notebook_state._opening(cell.source).split()))
-                    match = MESSAGE.search(" ".join(text.split()))
+                    match = MESSAGE[edition].search(" ".join(text.split()))
                     where = f"section {heading!r}, cell {k} ({cell.id})"
                     # the kernel's message (two or three lines), or a check's verdict on a
                     # learner's function that met the missing name, carrying the message
@@ -255,17 +231,9 @@ def test_each_section_runs_after_a_restart_or_says_which_cell_to_run(name):
                     if match is None or not (one_line or error.ename == "ExerciseWrong"):
                         problems.append(f"{where}: {error.ename}: {error.evalue}\n{text[-600:]}")
                         continue
-                    named, opening = (
-                        match.group("section") or "",
-                        " ".join(match.group("opening").split()),
-                    )
-                    earlier = [""] + headings[:s]
-                    places = section_of.get(opening, [])
-                    if not (
-                        any(p in earlier for p in places)
-                        or (heading in places and opening in failed)
-                    ):
-                        problems.append(
-                            f"{where}: the message names {named!r} / `{opening}`: {text}"
-                        )
-    assert not problems, f"{name}: after a restart\n" + "\n\n".join(problems)
+                    named = match.group("section") or ""
+                    opening = " ".join(match.group("opening").split())
+                    above = named in [""] + headings[:s] or (named == heading and opening in failed)
+                    if (named, opening) not in places or not above:
+                        problems.append(f"{where}: the message names {named!r} / `{opening}`")
+    assert not problems, f"{edition} {name}: after a restart\n" + "\n\n".join(problems)
