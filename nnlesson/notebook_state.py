@@ -33,7 +33,6 @@ one-line message (:mod:`nnlesson.checks`), so both exception types go through
 from __future__ import annotations
 
 import ast
-import functools
 import json
 import re
 import sys
@@ -162,16 +161,20 @@ def read_lesson(path: Path) -> Lesson:
     return Lesson(path.stem, tuple(sources), {k: tuple(v) for k, v in defines.items()})
 
 
-@functools.lru_cache(maxsize=2)
+_shipped: dict[str, tuple[Lesson, ...]] = {}  # language -> its lessons, read once
+
+
 def shipped_lessons(language: str = "en") -> tuple[Lesson, ...]:
     """Every student lesson the package carries, indexed (``()`` if it carries none)."""
     from nnlesson.__main__ import lesson_files
 
-    try:
-        files = lesson_files(language)
-    except FileNotFoundError:
-        return ()
-    return tuple(read_lesson(f) for f in files)
+    if language not in _shipped:
+        try:
+            files = lesson_files(language)
+        except FileNotFoundError:
+            files = []
+        _shipped[language] = tuple(read_lesson(f) for f in files)
+    return _shipped[language]
 
 
 # ------------------------------------------------------------------------------------------
@@ -221,16 +224,16 @@ def where_defined(name: str, lesson: Lesson, position: int | None) -> Definition
 
 def missing_name_message(name: str, place: Definition) -> str:
     """One or two lines: where ``name`` is made and what to run."""
-    if place.section:
-        where_en = f"in section {place.section}"
-        where_zh = f"在「{place.section}」一节、"
+    section = place.section
+    if section:
+        where = say(f"in section {section}", f"在“{section}”一节、")
     else:
-        where_en, where_zh = "at the top of the lesson", "在本课开头、"
+        where = say("at the top of the lesson", "在本课开头、")
+    opening = place.opening
     return say(
-        f"`{name}` is made {where_en}, in the cell that starts `{place.opening}`: "
+        f"`{name}` is made {where}, in the cell that starts `{opening}`: "
         f"run that cell first (or {RUN_ABOVE}).",
-        f"`{name}` {where_zh}以 `{place.opening}` 开头的单元格里创建："
-        f"先运行那个单元格（或 {RUN_ABOVE}）。",
+        f"`{name}` {where}以 `{opening}` 开头的单元格里创建：先运行那个单元格（或 {RUN_ABOVE}）。",
     )
 
 

@@ -119,7 +119,7 @@ def test_the_message_speaks_chinese_in_a_chinese_lesson():
         message = notebook_state.explain_missing_name("net", [toy.cells[4]], lessons=(toy,))
     finally:
         set_language("en")
-    assert message.startswith("`net` 在「2 · Model」一节、以 `net = model(X)` 开头的单元格里创建")
+    assert message.startswith("`net` 在“2 · Model”一节、以 `net = model(X)` 开头的单元格里创建")
 
 
 def test_every_shipped_lesson_is_indexed_in_both_languages():
@@ -169,7 +169,7 @@ MESSAGE = {  # the kernel's message in each language (notebook_state.missing_nam
         r"starts `(?P<opening>.+?)`: run that cell first"
     ),
     "zh": re.compile(
-        r"(在「(?P<section>.+?)」一节、|在本课开头、)以 `(?P<opening>.+?)` 开头的单元格里创建"
+        r"(在“(?P<section>.+?)”一节、|在本课开头、)以 `(?P<opening>.+?)` 开头的单元格里创建"
     ),
 }
 
