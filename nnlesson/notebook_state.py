@@ -8,6 +8,8 @@ one or two lines instead of a traceback::
     `net` is made in section 3 · Momentum, in the cell that starts `net = Network.build(`:
     run that cell first (or Run ▸ Run All Above Selected Cell).
 
+(two lines, each cut to 88 columns if longer; Chinese characters count two columns).
+
 Where a name is made is read from the lesson notebooks the package carries (the same ones
 ``python -m nnlesson lessons`` copies): every code cell is parsed (``ast``) and the names
 it binds at top level (assignments, ``def``, ``class``, imports, ``for`` targets, ...) are
@@ -36,7 +38,7 @@ import ast
 import json
 import re
 import sys
-import textwrap
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -231,10 +233,31 @@ def missing_name_message(name: str, place: Definition) -> str:
         where = say("at the top of the lesson", "在本课开头、")
     opening = place.opening
     return say(
-        f"`{name}` is made {where}, in the cell that starts `{opening}`: "
+        f"`{name}` is made {where}, in the cell that starts `{opening}`:\n"
         f"run that cell first (or {RUN_ABOVE}).",
-        f"`{name}` {where}以 `{opening}` 开头的单元格里创建：先运行那个单元格（或 {RUN_ABOVE}）。",
+        f"`{name}` {where}以 `{opening}` 开头的单元格里创建：\n"
+        f"先运行那个单元格（或 {RUN_ABOVE}）。",
     )
+
+
+def _columns(text: str) -> int:
+    """How wide ``text`` shows in a monospaced font: a Chinese character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap(message: str, width: int = WIDTH) -> list[str]:
+    """The message's lines, each cut to ``width`` columns (Chinese characters count two):
+    between words, or between two Chinese characters; a space at a cut stays at the end."""
+    lines: list[str] = []
+    for line in message.splitlines():
+        current = ""
+        for token in re.findall(r"\s+|[^\s\u2e80-\u9fff\uff00-\uffef]+|.", line):
+            if current and not token.isspace() and _columns(current + token) > width:
+                lines.append(current)
+                current = ""
+            current += token
+        lines.append(current)
+    return lines
 
 
 def explain_missing_name(
@@ -319,7 +342,7 @@ def _handle(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: A
         message = _kernel_message(shell, name)
         if message:
             _forget_half_made_names(shell)
-            value._render_traceback_ = lambda: textwrap.wrap(message, WIDTH)  # type: ignore[attr-defined]
+            value._render_traceback_ = lambda: wrap(message)  # type: ignore[attr-defined]
     return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 

@@ -81,7 +81,7 @@ def test_the_message_names_the_section_and_the_cell_above_that_makes_the_name():
     history = [toy.cells[0], "%reset -f", toy.cells[5]]  # at the last cell, after a restart
     message = notebook_state.explain_missing_name("net", history, lessons=(toy,))
     assert message == (
-        "`net` is made in section 3 · Again, in the cell that starts `net = model(X) + 1`: "
+        "`net` is made in section 3 · Again, in the cell that starts `net = model(X) + 1`:\n"
         "run that cell first (or Run ▸ Run All Above Selected Cell)."
     )
     message = notebook_state.explain_missing_name("rng", [toy.cells[2]], lessons=(toy,))
@@ -120,6 +120,22 @@ def test_the_message_speaks_chinese_in_a_chinese_lesson():
     finally:
         set_language("en")
     assert message.startswith("`net` 在“2 · Model”一节、以 `net = model(X)` 开头的单元格里创建")
+
+
+def test_the_message_fits_the_width_in_both_languages():
+    toy = lesson_of(TOY)
+    place = notebook_state.where_defined("net", toy, 5)
+    for language in ("en", "zh"):
+        set_language(language)
+        try:
+            lines = notebook_state.wrap(notebook_state.missing_name_message("net", place))
+        finally:
+            set_language("en")
+        assert len(lines) == 2, lines
+        assert all(notebook_state._columns(line) <= notebook_state.WIDTH for line in lines)
+    long = "`x` 在“一个很长很长的小节标题”一节、" * 6
+    assert all(notebook_state._columns(line) <= 88 for line in notebook_state.wrap(long))
+    assert "".join(notebook_state.wrap(long)) == long
 
 
 def test_every_shipped_lesson_is_indexed_in_both_languages():
@@ -174,6 +190,11 @@ MESSAGE = {  # the kernel's message in each language (notebook_state.missing_nam
 }
 
 
+def unspaced(text: str) -> str:
+    """``text`` without white space (where the message's lines were cut does not matter)."""
+    return "".join(text.split())
+
+
 def sections(nb) -> list[tuple[str, list[int]]]:
     """(heading, indexes of its code cells) for each ``## `` section, in order."""
     found: list[tuple[str, list[int]]] = []
@@ -205,7 +226,9 @@ def test_each_section_runs_after_a_restart_or_says_which_cell_to_run(name, editi
     for heading, cells in [("", range(top))] + sections(nb):
         for k in cells:
             if nb.cells[k].cell_type == "code":
-                places.add((heading, " ".join(notebook_state._opening(nb.cells[k].source).split())))
+                places.add(
+                    (unspaced(heading), unspaced(notebook_state._opening(nb.cells[k].source)))
+                )
     problems = []
     with tempfile.TemporaryDirectory() as folder:
         client = kernel_for(nb, folder)
@@ -222,18 +245,23 @@ def test_each_section_runs_after_a_restart_or_says_which_cell_to_run(name, editi
                     if not errors:
                         continue
                     error, text = errors[0], ANSI.sub("", "\n".join(errors[0].traceback))
-                    failed.add(" ".join(notebook_state._opening(cell.source).split()))
-                    match = MESSAGE[edition].search(" ".join(text.split()))
+                    failed.add(unspaced(notebook_state._opening(cell.source)))
+                    # rejoin the message's lines: English is cut at spaces, Chinese between characters
+                    lines = text.splitlines()
+                    joined = "".join(lines) if edition else " ".join(ln.strip() for ln in lines)
+                    match = MESSAGE[edition].search(joined)
                     where = f"section {heading!r}, cell {k} ({cell.id})"
-                    # the kernel's message (two or three lines), or a check's verdict on a
-                    # learner's function that met the missing name, carrying the message
-                    one_line = error.ename == "NameError" and len(error.traceback) <= 3
+                    # the kernel's message (two lines, or up to four where a long section title
+                    # or cell opening is cut to the width), or a check's verdict on a learner's
+                    # function that met the missing name, carrying the message
+                    one_line = error.ename == "NameError" and len(error.traceback) <= 4
                     if match is None or not (one_line or error.ename == "ExerciseWrong"):
                         problems.append(f"{where}: {error.ename}: {error.evalue}\n{text[-600:]}")
                         continue
-                    named = match.group("section") or ""
-                    opening = " ".join(match.group("opening").split())
-                    above = named in [""] + headings[:s] or (named == heading and opening in failed)
+                    named = unspaced(match.group("section") or "")
+                    opening = unspaced(match.group("opening"))
+                    earlier = [""] + [unspaced(h) for h in headings[:s]]
+                    above = named in earlier or (named == unspaced(heading) and opening in failed)
                     if (named, opening) not in places or not above:
                         problems.append(f"{where}: the message names {named!r} / `{opening}`")
     assert not problems, f"{edition} {name}: after a restart\n" + "\n\n".join(problems)
