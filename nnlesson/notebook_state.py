@@ -122,7 +122,7 @@ def names_defined(source: str) -> list[str]:
     """The names a code cell binds at top level, in order (``[]`` if it does not parse)."""
     try:
         tree = ast.parse(_python_source(source))
-    except SyntaxError:
+    except (SyntaxError, ValueError):  # not Python, or a null byte
         return []
     walrus = [
         node.target.id
@@ -289,10 +289,11 @@ def _remember_names(info: Any) -> None:
     from IPython import get_ipython
 
     shell = get_ipython()
-    source = getattr(info, "raw_cell", "") or ""
-    if shell is None:
-        return
-    _before = {n: shell.user_ns.get(n, _MISSING) for n in names_defined(source)}
+    try:
+        source = getattr(info, "raw_cell", "") or ""
+        _before = {n: shell.user_ns.get(n, _MISSING) for n in names_defined(source)}
+    except Exception:  # a hook that fails would print on every cell: remember nothing
+        _before = {}
 
 
 def _forget_half_made_names(shell: Any) -> None:
