@@ -3,12 +3,12 @@
 A learner who restarts the kernel in the middle of a lesson and runs the cell in front of
 them meets ``NameError: name 'net' is not defined``: Python knows the name is missing, not
 where the lesson made it. In a notebook kernel, nnlesson answers such a ``NameError`` with
-one or two lines instead of a traceback::
+two lines instead of a traceback (where the name is made; what to run)::
 
     `net` is made in section 3 · Momentum, in the cell that starts `net = Network.build(`:
     run that cell first (or Run ▸ Run All Above Selected Cell).
 
-(two lines, each cut to 88 columns if longer; Chinese characters count two columns).
+(each line cut to 88 columns if longer; a Chinese character counts two columns).
 
 Where a name is made is read from the lesson notebooks the package carries (the same ones
 ``python -m nnlesson lessons`` copies): every code cell is parsed (``ast``) and the names
