@@ -140,3 +140,9 @@ __all__ = [
     "worked_example_network",
     "xor",
 ]
+
+# In a notebook kernel: a name missing after a restart, or an exercise stub run before it is
+# answered, is answered in one line (nnlesson/notebook_state.py), from the setup cell on.
+from nnlesson import notebook_state as _notebook_state  # noqa: E402
+
+_notebook_state.install()

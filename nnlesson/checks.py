@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from nnlesson import notebook_state
 from nnlesson.language import say
 
 # Bound once, at import: an answer cell that rebinds np.isclose (or these names in this
@@ -460,12 +461,15 @@ def check_function(
                 raise _not_written(label) from None
             if error is not None:
                 kind = type(error).__name__
+                # a name the lesson makes, lost in a kernel restart: say which cell makes it
+                missing = notebook_state.missing_name_hint(error)
                 raise ExerciseWrong(
                     _with_hint(
                         say(
                             f"{label}({shown}) raised {kind}: {error}",
                             f"{label}({shown}) 出错，{kind}：{error}",
-                        ),
+                        )
+                        + (f"\n{missing}" if missing else ""),
                         hint,
                     )
                 ) from None
@@ -675,7 +679,8 @@ def _install_stub_message() -> None:
         return
     shell = get_ipython()
     if shell is not None and hasattr(shell, "set_custom_exc"):
-        shell.set_custom_exc((NotImplementedError,), _stub_handler)
+        # one hook for the stubs and for names missing after a restart (notebook_state)
+        notebook_state.install()
 
 
 _install_stub_message()
