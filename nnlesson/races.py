@@ -32,6 +32,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
 from nnlesson import _race_checks as _check
+from nnlesson._validation import as_float_array
 from nnlesson.language import say
 from nnlesson.optimizers import AdaGrad, Adam, GradientDescent, Momentum, Optimizer, RMSProp
 from nnlesson.plots import canvas_png, draw_race
@@ -47,36 +48,52 @@ TOL = 1e-3  # "settled": within this distance of the minimum, and staying there
 # --- the test functions ----------------------------------------------------------------
 
 
+def _points(w: object) -> np.ndarray:
+    """``w`` as an array of points whose last axis holds x and y, or an error saying so."""
+    arr = as_float_array(w, "w")
+    if arr.shape[-1:] != (2,):
+        raise ValueError(
+            f"w must hold points (x, y): its last axis must have length 2; got shape "
+            f"{arr.shape}. Fix: pass np.array([x, y]), or an array of shape (n, 2)."
+        )
+    return arr
+
+
 def f_ill(w: Points) -> np.ndarray:
     r"""The ill-conditioned bowl :math:`f(x, y) = \tfrac12 (x^2 + 25 y^2)`, minimum (0, 0)."""
+    w = _points(w)
     return 0.5 * (w[..., 0] ** 2 + 25.0 * w[..., 1] ** 2)
 
 
 def grad_ill(w: Points) -> np.ndarray:
     r""":math:`\nabla f = (x, 25 y)`."""
+    w = _points(w)
     return np.stack([w[..., 0], 25.0 * w[..., 1]], axis=-1)
 
 
 def rosenbrock(w: Points) -> np.ndarray:
     r"""Rosenbrock's valley :math:`r(x, y) = (1 - x)^2 + 100 (y - x^2)^2`, minimum (1, 1)."""
+    w = _points(w)
     x, y = w[..., 0], w[..., 1]
     return (1 - x) ** 2 + 100.0 * (y - x**2) ** 2
 
 
 def grad_rosenbrock(w: Points) -> np.ndarray:
     r""":math:`\nabla r = (-2(1 - x) - 400 x (y - x^2),\ 200 (y - x^2))`."""
+    w = _points(w)
     x, y = w[..., 0], w[..., 1]
     return np.stack([-2 * (1 - x) - 400.0 * x * (y - x**2), 200.0 * (y - x**2)], axis=-1)
 
 
 def f_round(w: Points) -> np.ndarray:
     r"""The round bowl :math:`\tfrac12 (x^2 + y^2)`, minimum (0, 0)."""
+    w = _points(w)
     return 0.5 * (w[..., 0] ** 2 + w[..., 1] ** 2)
 
 
 def grad_round(w: Points) -> np.ndarray:
     r""":math:`\nabla = w` itself."""
-    return np.array(w, dtype=float, copy=True)
+    return np.array(_points(w), copy=True)
 
 
 _C = np.sqrt(0.5)
@@ -86,11 +103,13 @@ A_ROT = ROTATION @ np.diag([1.0, 25.0]) @ ROTATION.T  # f_ill's Hessian, turned
 
 def f_rot(w: Points) -> np.ndarray:
     r"""``f_ill`` turned by 45 degrees: :math:`\tfrac12 w^\top A w` with A = R diag(1, 25) Rᵀ."""
+    w = _points(w)
     return 0.5 * np.einsum("...i,ij,...j->...", w, A_ROT, w)
 
 
 def grad_rot(w: Points) -> np.ndarray:
     r""":math:`\nabla = A w` (A is symmetric)."""
+    w = _points(w)
     return w @ A_ROT
 
 

@@ -236,3 +236,32 @@ def test_slider_rates_are_the_sliders_values():
         assert rates[0] == float(f"{10**control.min:.6g}") and rates[-1] == float(
             f"{10**control.max:.6g}"
         )
+
+
+@pytest.mark.parametrize(
+    "fn",
+    [
+        races.f_ill,
+        races.grad_ill,
+        races.rosenbrock,
+        races.grad_rosenbrock,
+        races.f_round,
+        races.grad_round,
+        races.f_rot,
+        races.grad_rot,
+    ],
+)
+def test_the_test_functions_take_points_and_say_so_otherwise(fn):
+    # a 3-vector was read as its first two entries, silently
+    with pytest.raises(ValueError, match="last axis must have length 2"):
+        fn(np.array([1.0, 2.0, 3.0]))
+    with pytest.raises(TypeError, match="w"):
+        fn("1, 2")
+    with pytest.raises((TypeError, ValueError), match="complex"):
+        fn(np.array([1.0 + 1j, 2.0]))
+    point = np.array([0.3, -1.2])
+    assert np.array_equal(fn([0.3, -1.2]), fn(point))  # a list is a point
+    assert np.array_equal(fn(np.array([3, -1])), fn(np.array([3.0, -1.0])))  # ints as floats
+    batch = np.stack([point, -point])
+    # points along the first axis (a matrix product of a batch may differ in the last bit)
+    np.testing.assert_allclose(fn(batch)[1], fn(-point), rtol=1e-14)
