@@ -1597,6 +1597,35 @@ def race_specs() -> list[Spec]:
                 "steps": int_variants(5, minimum=0),
             },
         ),
+        *[
+            Spec(
+                f"races.{fn.__name__}",
+                (lambda f: lambda w: f(w))(fn),
+                {"w": np.array([[0.5, -1.0], [2.0, 0.3]])},
+                {
+                    "w": arrays(
+                        np.array([[0.5, -1.0], [2.0, 0.3]]),
+                        shapes=[
+                            ("wrong shape", "3 coordinates", np.ones((2, 3)), E),
+                            ("wrong shape", "one point, 1-D", np.array([0.5, -1.0]), R),
+                            ("wrong shape", "a single number", np.array(0.5), E),
+                        ],
+                        nan=R,
+                        inf=R,
+                    ),
+                },
+            )
+            for fn in (
+                races.f_ill,
+                races.grad_ill,
+                races.rosenbrock,
+                races.grad_rosenbrock,
+                races.f_round,
+                races.grad_round,
+                races.f_rot,
+                races.grad_rot,
+            )
+        ],
         Spec(
             "races.distances",
             lambda path, minimum: races.distances(path, minimum),
