@@ -228,3 +228,28 @@ def problem_name(problem: object) -> None:
     from nnlesson.races import PROBLEMS
 
     choice(problem, "problem", "problem", PROBLEMS, "Rosenbrock")
+
+
+def paths(value: object) -> None:
+    """A race's paths: racer name -> points, shape (n, 2), as :func:`nnlesson.races.race`
+    returns them."""
+    from nnlesson.races import NAMES
+
+    if not isinstance(value, dict) or not value:
+        raise TypeError(
+            f"paths must be a dict of racer name -> path; got {_got(value)}. "
+            f"Fix: paths, lines = races.race(settings)."
+        )
+    for name, path in value.items():
+        choice(name, "a racer's name in paths", "racer", NAMES, "Adam")
+        arr = as_float_array(path, f"paths[{name!r}]")
+        if arr.ndim != 2 or arr.shape[1] != 2:
+            raise ValueError(
+                f"paths[{name!r}] must be the points of a path, shape (n, 2); got shape "
+                f"{arr.shape}. Fix: paths, lines = races.race(settings)."
+            )
+
+
+def small(x: object) -> None:
+    if isinstance(x, bool) or not isinstance(x, (int, float, np.integer, np.floating)):
+        raise TypeError(f"x must be a number (a distance); got {_got(x)}. Fix: small(1e-5).")

@@ -271,6 +271,7 @@ def tune(
 
 def small(x: float) -> str:
     """Very small numbers depend on the last bits of the arithmetic: print them as a bound."""
+    _check.small(x)
     return f"{x:.2e}" if x >= 1e-12 else "< 1e-12"
 
 
@@ -449,6 +450,7 @@ _RUNS = _RaceRuns()
 
 def race_title(settings: RaceSettings) -> str:
     """The picture's title: the function and the settings that are not in the legend."""
+    _check.race_settings(settings)
     s = settings
     return say(
         f"{problem_name(s.problem)}, {s.steps} steps: beta {s.beta:g}, rho {s.rho:g}, "
@@ -483,6 +485,9 @@ class RacePicture:
         self.drawn = 0
 
     def png(self, settings: RaceSettings, paths: dict[str, np.ndarray]) -> bytes:
+        """The picture of ``paths`` (as :func:`race` returns them) run with ``settings``."""
+        _check.race_settings(settings)
+        _check.paths(paths)
         p = PROBLEMS[settings.problem]
         labels = {}
         for name in paths:
@@ -579,6 +584,7 @@ def show_race(picture: RacePicture | None = None, **settings: object) -> bytes:
 
 def race_controls(settings: RaceSettings = RaceSettings()) -> dict[str, w.Widget]:
     """One control per setting; sliders act when released (one race per change)."""
+    _check.race_settings(settings)
     style = {"description_width": "110px"}
     kw = {"continuous_update": False, "style": style}
     return {
@@ -649,6 +655,7 @@ def race_panel(settings: RaceSettings = RaceSettings()) -> Panel:
     draws again only when they differ from what it last drew. ``panel.pictures`` counts
     the pictures it has drawn, and the text ends with the line ``(picture N of this panel)``.
     """
+    _check.race_settings(settings)
     controls = race_controls(settings)
     readout = w.HTML()
     # at the PNG's own size: a box would otherwise stretch it to its width, blurred

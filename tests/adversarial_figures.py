@@ -1759,6 +1759,45 @@ def race_cases() -> list[Case]:
     def add(function, argument, klass, given, call, expect, **kw):
         cases.append(Case(function, argument, klass, given, call, expect, **kw))
 
+    good_paths = races.race(races.RaceSettings(steps=5))[0]
+    for function, call in [
+        ("races.race_title", lambda s: races.race_title(s)),
+        ("races.race_controls", lambda s: races.race_controls(s)),
+        ("races.race_panel", lambda s: races.race_panel(s)),
+        ("races.RacePicture.png", lambda s: races.RacePicture().png(s, good_paths)),
+    ]:
+        for given, bad in [
+            ("None", None),
+            ("a dict of settings", {"problem": "Rosenbrock"}),
+            ("a problem name", "Rosenbrock"),
+        ]:
+            add(
+                function, "settings", "wrong type", given, (lambda c, b: lambda: c(b))(call, bad), E
+            )
+    settings5 = races.RaceSettings(steps=5)
+    for given, klass, bad in [
+        ("a list of paths", "wrong type", list(good_paths.values())),
+        ("an empty dict", "empty", {}),
+        ("an unknown racer", "out of range", {"SGD": good_paths["GD"]}),
+        ("a path of 3 coordinates", "wrong shape", {"GD": np.ones((4, 3))}),
+        ("a path as text", "wrong type", {"GD": "path"}),
+        ("a complex path", "wrong dtype", {"GD": good_paths["GD"] + 1j}),
+    ]:
+        add(
+            "races.RacePicture.png",
+            "paths",
+            klass,
+            given,
+            (lambda b: lambda: races.RacePicture().png(settings5, b))(bad),
+            E,
+        )
+    for given, klass, bad in [
+        ("a string", "wrong type", "1e-5"),
+        ("None", "wrong type", None),
+        ("True", "wrong type", True),
+    ]:
+        add("races.small", "x", klass, given, (lambda b: lambda: races.small(b))(bad), E)
+
     add(
         "races.show_race",
         "settings",
