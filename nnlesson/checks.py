@@ -55,17 +55,24 @@ MAX_LINES = 6  # what a learner sees of a failed check, at most
 WIDTH = 88  # characters a line, so JupyterLab never breaks a word
 
 
+def _wrap(line: str, indent: str = "") -> list[str]:
+    """One line of a message cut to ``WIDTH`` columns, ``indent`` before each continuation.
+
+    English is cut between words (:mod:`textwrap`); a line with Chinese characters, which
+    show two columns wide, is cut by columns (:func:`nnlesson.notebook_state.wrap`)."""
+    if notebook_state._columns(line) == len(line):
+        return textwrap.wrap(line, WIDTH, subsequent_indent=indent) or [""]
+    parts = [p.rstrip() for p in notebook_state.wrap(line, WIDTH - len(indent))] or [""]
+    return parts[:1] + [indent + p.lstrip() for p in parts[1:]]
+
+
 class ExerciseFeedback(AssertionError):
     """A check's verdict: shown in a notebook as its message alone, with no traceback."""
 
     def _render_traceback_(self) -> list[str]:
         """IPython shows these lines instead of a traceback (red, in JupyterLab)."""
         # wrapped between words: a notebook's error area breaks long lines mid-word
-        lines = [
-            part
-            for line in str(self).split("\n")
-            for part in (textwrap.wrap(line, WIDTH, subsequent_indent="  ") or [""])
-        ]
+        lines = [part for line in str(self).split("\n") for part in _wrap(line, "  ")]
         if len(lines) > MAX_LINES:
             lines = lines[: MAX_LINES - 1] + ["  …"]
         return lines
@@ -668,7 +675,7 @@ def _raised_in_a_cell(tb: Any) -> bool:
 def _stub_handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None):
     if _raised_in_a_cell(tb) and not str(value):
         message = say(STUB_MESSAGE, STUB_MESSAGE_ZH)
-        value._render_traceback_ = lambda: textwrap.wrap(message, WIDTH)  # type: ignore[attr-defined]
+        value._render_traceback_ = lambda: _wrap(message)  # type: ignore[attr-defined]
     shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 

@@ -238,3 +238,19 @@ def test_an_unanswered_stub_shows_one_line_in_a_kernel():
     assert stub.ename == "NotImplementedError" and " ".join(stub.traceback) == STUB_MESSAGE
     other = nb.cells[3].outputs[-1]  # a NotImplementedError with a message keeps its traceback
     assert len(other.traceback) > 1
+
+
+def test_chinese_feedback_fits_the_width_in_columns():
+    """A Chinese character shows two columns wide: lines are cut by columns, not characters."""
+    from nnlesson import set_language
+    from nnlesson.notebook_state import _columns
+
+    set_language("zh")
+    try:
+        check_function(stub, twice, inputs(), name="double")
+    except ExerciseNotAnswered as exc:
+        shown, message = exc._render_traceback_(), str(exc)
+    finally:
+        set_language("en")
+    assert len(shown) >= 2 and all(_columns(line) <= 88 for line in shown), shown
+    assert "".join("".join(shown).split()) == "".join(message.split())  # nothing lost
