@@ -19,6 +19,7 @@ first font, with DejaVu Sans behind it for any other symbol.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 LANGUAGES = ("en", "zh")
@@ -26,6 +27,7 @@ FONT_FILE = Path(__file__).parent / "fonts" / "nnlesson-zh.otf"
 FONT_FAMILY = "nnlesson Noto Sans SC"  # the family name written into the course's font
 
 _language = "en"
+_font_before: list[str] | None = None  # font.family before the Chinese font was set
 
 
 def set_language(language: str) -> None:
@@ -43,6 +45,8 @@ def set_language(language: str) -> None:
     _language = language
     if language == "zh":
         use_chinese_font()
+    else:
+        _restore_font()
 
 
 def get_language() -> str:
@@ -68,5 +72,19 @@ def use_chinese_font() -> None:
 
     if FONT_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
         font_manager.fontManager.addfont(str(FONT_FILE))
+    global _font_before
     # Fallback works between families named in font.family (not inside "sans-serif").
-    matplotlib.rcParams["font.family"] = [FONT_FAMILY, "DejaVu Sans"]
+    chinese = [FONT_FAMILY, "DejaVu Sans"]
+    if matplotlib.rcParams["font.family"] != chinese:
+        _font_before = list(matplotlib.rcParams["font.family"])
+    matplotlib.rcParams["font.family"] = chinese
+
+
+def _restore_font() -> None:
+    """Back to English: matplotlib's font as it was before :func:`use_chinese_font`."""
+    global _font_before
+    matplotlib = sys.modules.get("matplotlib")  # never import it for a switch of language
+    if _font_before is not None and matplotlib is not None:
+        if matplotlib.rcParams["font.family"] == [FONT_FAMILY, "DejaVu Sans"]:
+            matplotlib.rcParams["font.family"] = _font_before
+    _font_before = None

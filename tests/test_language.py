@@ -400,3 +400,15 @@ def test_every_message_of_the_checks_is_written_in_both_languages():
         and isinstance(node.args[0], (ast.Constant, ast.JoinedStr))
     ]
     assert not bare, "messages in English only: " + "; ".join(bare)
+
+
+def test_back_to_english_gives_matplotlib_its_font_back():
+    import matplotlib
+
+    from nnlesson import set_language
+
+    before = list(matplotlib.rcParams["font.family"])
+    set_language("zh")
+    assert matplotlib.rcParams["font.family"][0] == "nnlesson Noto Sans SC"
+    set_language("en")
+    assert list(matplotlib.rcParams["font.family"]) == before
