@@ -137,6 +137,8 @@ def test_search_finds_english_and_chinese_terms(site, browser, term, lesson):
     page = open_page(browser, site, f"search.html?q={term}")
     results = page.locator("#search-results li")
     expect(results.first).to_be_attached()
+    # results appear one by one (5 ms apart); the summary is written when the last is shown
+    expect(page.locator("#search-results p.search-summary")).not_to_be_empty()
     hrefs = [a.get_attribute("href") for a in page.locator("#search-results li a").all()]
     assert any(lesson in (h or "") for h in hrefs), hrefs
     assert page.foreign == [], f"loaded from other hosts: {page.foreign}"
@@ -181,6 +183,8 @@ def test_the_chinese_search_finds_chinese_words(site, browser, term, lesson):
 
     page = open_page(browser, site, f"zh/search.html?q={term}")
     expect(page.locator("#search-results li").first).to_be_attached()
+    # results appear one by one (5 ms apart); the summary is written when the last is shown
+    expect(page.locator("#search-results p.search-summary")).not_to_be_empty()
     hrefs = [a.get_attribute("href") for a in page.locator("#search-results li a").all()]
     assert any(lesson in (h or "") for h in hrefs), hrefs
     assert page.foreign == [], f"loaded from other hosts: {page.foreign}"
